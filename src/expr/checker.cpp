@@ -189,6 +189,7 @@ PNode Checker::binary(const Node& n) {
           error(*side, "'" + op + "' orders numbers or dates; " + tn(t) + "s can only be compared with == and != (eq, ne)");
           bad = true;
         }
+        if (bad) break;  // one error per comparison
       }
       if (!bad) {
         bool ok = true;
@@ -283,7 +284,7 @@ PNode Checker::call(const Node& n) {
     std::string expect = f->min_args == f->max_args ? std::to_string(f->min_args)
                          : f->max_args == kVariadic  ? "at least " + std::to_string(f->min_args)
                                                      : std::to_string(f->min_args) + " to " + std::to_string(f->max_args);
-    error(n, std::string(f->name) + "() takes " + expect + " argument" + (expect == "1" ? "" : "s") + ", got " +
+    error(n, std::string(f->name) + "() takes " + expect + " argument" + (expect.back() == '1' ? "" : "s") + ", got " +
                  std::to_string(argc) + " (usage: " + std::string(f->signature) + ")");
     return p;
   }
