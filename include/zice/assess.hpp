@@ -1,0 +1,49 @@
+// zice — assessing answers against a ruleset.
+#pragma once
+#include <string>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "zice/ruleset.hpp"
+
+namespace zice {
+
+struct AssessOptions {
+  std::string lang;         ///< report language; empty = ruleset default
+  bool strict = false;      ///< any answer problem makes the assessment fail
+  bool trace = false;       ///< include the derived-value trace in the result
+  std::string date;         ///< assessment date (YYYY-MM-DD); empty = today (UTC)
+};
+
+/// One problem with the submitted answers.
+struct AnswerProblem {
+  std::string question;     ///< question id ("" for problems with the whole document)
+  std::string code;         ///< unknown_question, wrong_type, out_of_range, unknown_option,
+                            ///< missing_required, constraint_failed, invalid_date, too_long,
+                            ///< selection_count, exclusive_option, not_applicable, invalid_json
+  std::string message;      ///< human-readable, in the report language
+  bool fatal = true;        ///< false for notes such as an ignored not-applicable answer
+};
+
+struct Assessment {
+  /// The result document (docs/result-schema.md); null when `ok` is false.
+  boost::json::value result;
+  std::vector<AnswerProblem> problems;
+  /// False only in strict mode with fatal problems, or for unusable input.
+  bool ok = false;
+};
+
+/// Validates answers (a JSON object keyed by question id) without scoring.
+std::vector<AnswerProblem> validate(const Ruleset&, const boost::json::value& answers,
+                                    const AssessOptions& = {});
+
+/// Scores answers. Thread-safe: any number of threads may assess against one
+/// Ruleset at once. Never throws for bad answers.
+Assessment assess(const Ruleset&, const boost::json::value& answers, const AssessOptions& = {});
+
+/// Deterministic, pretty-printed JSON (2-space indent, keys in insertion order,
+/// decimals without exponents).
+std::string to_json_text(const boost::json::value&, bool pretty = true);
+
+}  // namespace zice

@@ -1,0 +1,7 @@
+// zice — umbrella header for the C++ API: load → assess → report.
+#pragma once
+#include "zice/assess.hpp"
+#include "zice/diagnostic.hpp"
+#include "zice/report.hpp"
+#include "zice/ruleset.hpp"
+#include "zice/version.hpp"
