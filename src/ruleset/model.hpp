@@ -1,0 +1,287 @@
+// The compiled, immutable form of a ruleset. Built once by the loader
+// (src/ruleset/loader.cpp), then only read — by any number of threads — during
+// assessments (src/engine/). Every expression is already compiled to an
+// expr::Program that reads values from numbered slots; nothing here is looked
+// up by name on the assessment path except the binding of answer keys.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "expr/expr.hpp"
+
+namespace zice::detail {
+
+using expr::Decimal;
+using expr::Program;
+
+inline constexpr std::uint32_t kNoSlot = UINT32_MAX;
+
+/// One user-facing string in several languages ("" = the default language).
+struct LocalText {
+  std::vector<std::pair<std::string, std::string>> items;  // lang, text
+  /// Text in `lang`, else in `fallback`, else the first; nullptr when empty.
+  const std::string* get(std::string_view lang, std::string_view fallback) const;
+  std::string str(std::string_view lang, std::string_view fallback) const {
+    const std::string* s = get(lang, fallback);
+    return s ? *s : std::string();
+  }
+  bool empty() const { return items.empty(); }
+};
+
+/// A text with `{expr}` placeholders, compiled at load.
+struct Template {
+  struct Piece {
+    std::string literal;             // used when `expr` is empty
+    std::optional<Program> expr;
+  };
+  std::vector<Piece> pieces;
+  std::string source;
+};
+
+/// A text element that may carry `when` and `xml:lang` (finding, remediation,
+/// message, description). The first entry in the wanted language whose
+/// condition holds is used.
+struct TextVariant {
+  std::string lang;
+  std::optional<Program> when;
+  Template text;
+};
+using Variants = std::vector<TextVariant>;
+
+enum class QuestionType : std::uint8_t { boolean, choice, multi_choice, integer, number, text, date };
+const char* to_string(QuestionType) noexcept;
+
+struct Option {
+  std::string value;
+  LocalText label;
+  LocalText help;
+  bool exclusive = false;
+};
+
+struct Constraint {
+  std::optional<Program> test;
+  LocalText message;
+};
+
+struct Section {
+  std::string id;
+  LocalText title, help;
+  std::optional<Program> when;
+  int parent = -1;
+  struct Item {
+    bool is_section;
+    int index;
+  };
+  std::vector<Item> items;
+};
+
+struct Question {
+  std::string id;
+  QuestionType type = QuestionType::text;
+  bool required = true;
+  std::optional<Program> when;
+  int section = -1;                 // innermost enclosing section
+  std::optional<Decimal> min, max;
+  std::optional<int> max_length, min_selected, max_selected;
+  std::string unit;
+  LocalText label, help;
+  std::vector<Option> options;
+  std::vector<Constraint> constraints;
+  std::uint32_t slot = kNoSlot;
+  int line = 0;
+
+  const Option* find_option(std::string_view v) const {
+    for (const Option& o : options)
+      if (o.value == v) return &o;
+    return nullptr;
+  }
+};
+
+struct Derived {
+  std::string id;
+  std::optional<Program> expr;
+  std::string unit;
+  LocalText label;
+  std::uint32_t slot = kNoSlot;
+};
+
+/// Questions' applicability and derived values are evaluated in one
+/// dependency order, so a `when` may use a derived value and vice versa.
+struct EvalStep {
+  bool is_question;
+  int index;
+};
+
+struct OptionPoints {
+  std::string value;
+  Decimal points;
+};
+
+struct Band {
+  std::optional<Decimal> lo, hi;
+  bool lo_inclusive = true, hi_inclusive = false;
+  std::string lo_text, hi_text;   // as written, for explanations
+  Decimal points;
+  std::string label;
+  int line = 0;
+  bool contains(const Decimal& v) const {
+    if (lo && (lo_inclusive ? v < *lo : v <= *lo)) return false;
+    if (hi && (hi_inclusive ? v > *hi : v >= *hi)) return false;
+    return true;
+  }
+};
+
+struct Indicator {
+  enum class Method : std::uint8_t { options, bands, formula };
+  std::string id;
+  LocalText title, help;
+  std::optional<Decimal> declared_max;
+  Decimal max;                    // effective raw maximum (before weight)
+  Decimal weight = Decimal::from_int(1);
+  std::optional<Program> when;
+  Method method = Method::formula;
+  int question = -1;              // options
+  std::optional<Decimal> cap;     // options (multi-choice)
+  std::vector<OptionPoints> option_points;
+  std::optional<Program> of;      // bands
+  std::string unit;
+  std::vector<Band> bands;
+  std::optional<Program> formula; // formula
+  int dimension = -1;
+  std::uint32_t slot = kNoSlot;   // points.<id>
+  int line = 0;
+};
+
+struct Dimension {
+  std::string id;
+  LocalText title, help;
+  std::optional<Decimal> declared_max, min, cap;
+  Decimal weight = Decimal::from_int(1);
+  std::optional<Program> when;
+  int parent = -1;
+  struct Child {
+    bool is_dimension;
+    int index;
+  };
+  std::vector<Child> children;
+  std::uint32_t score_slot = kNoSlot, max_slot = kNoSlot, percent_slot = kNoSlot,
+                min_met_slot = kNoSlot;
+  int line = 0;
+};
+
+struct Basis {
+  bool is_standard = false;   // written as standard=/clause= instead of law=/article=
+  std::string name, article, version, effective_from, effective_to, confidence, url, note;
+};
+
+enum class GateKind : std::uint8_t { mandatory, direct };
+
+struct Gate {
+  std::string id;
+  GateKind kind = GateKind::mandatory;
+  std::optional<Program> test, when;
+  LocalText title;
+  Variants message;
+  std::vector<Basis> basis;
+  std::uint32_t slot = kNoSlot;
+  int line = 0;
+};
+
+enum class CheckSeverity : std::uint8_t { critical, high, medium, low, info };
+inline constexpr int kSeverityCount = 5;
+const char* to_string(CheckSeverity) noexcept;
+
+struct Check {
+  std::string id;
+  int group = -1;
+  CheckSeverity severity = CheckSeverity::medium;
+  std::optional<Program> test, when;
+  LocalText title, help;
+  std::vector<Basis> basis;
+  Variants finding, remediation;
+  std::vector<LocalText> evidence;
+  std::uint32_t slot = kNoSlot;
+  int line = 0;
+};
+
+struct CheckGroup {
+  std::string id;
+  LocalText title, help;
+  std::optional<Program> when;
+  std::vector<int> checks;
+  std::uint32_t slot = kNoSlot;   // compliance.<id>
+};
+
+struct Grade {
+  std::string id;
+  std::optional<Program> when;
+  LocalText title;
+  Variants message, description;
+  int line = 0;
+};
+
+struct Standard {
+  std::string number, issuer, title, annex, version, url, confidence, note;
+};
+
+struct Interpretation {
+  std::string id;
+  LocalText text;
+};
+
+struct Model {
+  // Metadata.
+  std::string id, version, default_lang, sha256, file;
+  std::vector<std::string> langs;
+  std::string effective_from, effective_to;
+  LocalText title, description, publisher;
+  std::vector<Standard> standards;
+  std::string confidence_level;
+  LocalText confidence_text;
+  std::vector<Interpretation> interpretations;
+
+  // Questionnaire and derived values.
+  std::vector<Section> sections;
+  std::vector<Section::Item> top_items;   // top-level sections/questions
+  std::vector<Question> questions;
+  std::vector<Derived> derived;
+  std::vector<EvalStep> steps;            // dependency order
+  std::unordered_map<std::string, int> question_index;
+
+  // Scoring.
+  bool has_scoring = false;
+  std::optional<Decimal> declared_total_max;
+  std::vector<Indicator> indicators;      // document order
+  std::vector<Dimension> dimensions;      // document order (parents first)
+  std::vector<int> top_dimensions;
+  std::uint32_t total_score_slot = kNoSlot, total_max_slot = kNoSlot,
+                total_percent_slot = kNoSlot, minimums_met_slot = kNoSlot;
+
+  // Gates.
+  std::vector<Gate> gates;
+  std::uint32_t gates_mandatory_slot = kNoSlot, gates_direct_slot = kNoSlot;
+
+  // Checks.
+  bool has_checks = false;
+  std::vector<CheckGroup> groups;
+  std::vector<Check> checks;
+  std::array<std::uint32_t, kSeverityCount> findings_slots{};
+  std::uint32_t findings_total_slot = kNoSlot, compliance_percent_slot = kNoSlot;
+
+  // Grades.
+  bool has_grades = false;
+  bool staged = false;
+  std::vector<Grade> grades;
+
+  std::uint32_t date_slot = kNoSlot;      // assessment.date
+  std::vector<std::string> slot_names;    // for explanations and debugging
+  std::size_t slot_count() const { return slot_names.size(); }
+};
+
+}  // namespace zice::detail
