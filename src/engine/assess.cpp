@@ -597,7 +597,7 @@ std::vector<AnswerProblem> validate(const Ruleset& rs, const json::value& answer
   try {
     Session s(rs.model(), o);
     detail::bind_answers(s, answers);
-    detail::evaluate_questionnaire(s);
+    if (answers.is_object()) detail::evaluate_questionnaire(s);
     return std::move(s.problems);
   } catch (const std::exception& e) {
     return {AnswerProblem{"", "internal", e.what(), true}};
