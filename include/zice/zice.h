@@ -1,0 +1,203 @@
+/*
+ * zice — C API.
+ *
+ * A small, stable C interface over the zice engine, for embedding in services
+ * and for language bindings (bindings/python, bindings/node).
+ *
+ * Conventions (modelled on SQLite and libgit2):
+ *  - Every function that can fail returns an int status: ZICE_OK (0) or a
+ *    negative ZICE_E* code. Details of the last failure on the calling thread
+ *    are available from zice_error_last() until the next zice_* call on that
+ *    thread.
+ *  - Handles (zice_ruleset, zice_catalog) are opaque. A loaded ruleset or
+ *    catalog is immutable: any number of threads may use one handle at the
+ *    same time, without locking. Freeing a handle while another thread uses
+ *    it is the caller's bug.
+ *  - Ownership: a `char **out` parameter receives a NUL-terminated UTF-8
+ *    string allocated by zice; free it with zice_free(). `const char *`
+ *    return values are owned by the handle they came from and stay valid
+ *    until that handle is freed. Rulesets obtained from a catalog are
+ *    borrowed: do not free them; they live as long as the catalog.
+ *  - JSON in, JSON out: answers, questionnaires, problems and results are
+ *    JSON documents (docs/result-schema.md).
+ *  - No C++ exception ever crosses this boundary; NULL or invalid arguments
+ *    return ZICE_EINVAL.
+ */
+#ifndef ZICE_H
+#define ZICE_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#  define ZICE_API __declspec(dllimport)
+#elif defined(__GNUC__)
+#  define ZICE_API __attribute__((visibility("default")))
+#else
+#  define ZICE_API
+#endif
+
+/* ---- versions ------------------------------------------------------------ */
+
+#define ZICE_VERSION_MAJOR 0
+#define ZICE_VERSION_MINOR 1
+#define ZICE_VERSION_PATCH 0
+#define ZICE_VERSION "0.1.0"
+#define ZICE_VERSION_NUMBER (ZICE_VERSION_MAJOR * 10000 + ZICE_VERSION_MINOR * 100 + ZICE_VERSION_PATCH)
+
+/** Version of the library actually linked, e.g. "0.1.0". */
+ZICE_API const char *zice_version(void);
+/** ZICE_VERSION_NUMBER of the library actually linked. */
+ZICE_API int zice_version_number(void);
+
+/* ---- status codes and errors ---------------------------------------------- */
+
+enum {
+  ZICE_OK = 0,
+  ZICE_EINVAL = -1,    /* invalid argument (NULL handle, bad option struct version, bad format name) */
+  ZICE_EIO = -2,       /* a file or directory could not be read */
+  ZICE_ERULESET = -3,  /* a ruleset has errors; see zice_error_last() for file, line, column */
+  ZICE_EJSON = -4,     /* a JSON input is not well-formed or not of the expected shape */
+  ZICE_EANSWERS = -5,  /* strict mode: the answers have fatal problems (problems JSON returned) */
+  ZICE_ENOTFOUND = -6, /* catalog: no ruleset with that id / version / date */
+  ZICE_ENOMEM = -7,    /* out of memory */
+  ZICE_EINTERNAL = -8  /* a bug in zice; please report it */
+};
+
+typedef struct zice_error {
+  int code;            /* the ZICE_E* code */
+  const char *message; /* English or zh-CN text, never NULL */
+  const char *file;    /* for ZICE_ERULESET: the ruleset file; else "" */
+  int line;            /* 1-based, 0 when unknown */
+  int column;          /* 1-based, 0 when unknown */
+} zice_error;
+
+/**
+ * The last error on the calling thread, or NULL when the last call
+ * succeeded. Valid until the next zice_* call on this thread.
+ */
+ZICE_API const zice_error *zice_error_last(void);
+/** Short English name of a status code ("ZICE_EIO: I/O error"). Static storage. */
+ZICE_API const char *zice_strerror(int code);
+
+/** Frees a string returned through a `char **out` parameter. NULL is allowed. */
+ZICE_API void zice_free(void *p);
+
+/* ---- rulesets ------------------------------------------------------------- */
+
+typedef struct zice_ruleset zice_ruleset;
+
+/**
+ * Loads and compiles a ruleset file. On ZICE_ERULESET, zice_error_last()
+ * carries the first error's file, line and column, and its message holds all
+ * diagnostics, one per line ("file:line:col: error: ...").
+ */
+ZICE_API int zice_ruleset_load_file(const char *path, zice_ruleset **out);
+/** Same, from memory; `name` (may be NULL) is used in diagnostics. */
+ZICE_API int zice_ruleset_load_buffer(const char *xml, size_t len, const char *name, zice_ruleset **out);
+/** Frees a ruleset from zice_ruleset_load_*. NULL is allowed. Not for catalog rulesets. */
+ZICE_API void zice_ruleset_free(zice_ruleset *rs);
+
+/* Metadata, owned by the ruleset. Effective dates are "" when open. NULL on a NULL handle. */
+ZICE_API const char *zice_ruleset_id(const zice_ruleset *rs);
+ZICE_API const char *zice_ruleset_version(const zice_ruleset *rs);
+ZICE_API const char *zice_ruleset_title(const zice_ruleset *rs); /* default language */
+ZICE_API const char *zice_ruleset_sha256(const zice_ruleset *rs);
+ZICE_API const char *zice_ruleset_effective_from(const zice_ruleset *rs);
+ZICE_API const char *zice_ruleset_effective_to(const zice_ruleset *rs);
+
+/**
+ * Lints a ruleset file: *out receives a JSON array of every diagnostic
+ * ({"severity","code","file","line","column","message"}), empty when clean.
+ * Returns ZICE_OK even when the ruleset has errors (inspect the array);
+ * ZICE_EIO when the file cannot be read.
+ */
+ZICE_API int zice_lint_file(const char *path, char **out);
+
+/** The questionnaire as JSON for a front end. `lang` may be NULL (ruleset default). */
+ZICE_API int zice_ruleset_questionnaire(const zice_ruleset *rs, const char *lang, char **out);
+
+/* ---- assessing ------------------------------------------------------------ */
+
+#define ZICE_ASSESS_OPTIONS_VERSION 1
+
+typedef struct zice_assess_options {
+  unsigned int version; /* ZICE_ASSESS_OPTIONS_VERSION */
+  const char *lang;     /* report language ("zh-CN", "en"); NULL = ruleset default */
+  int strict;           /* non-zero: any answer problem fails the assessment */
+  int trace;            /* non-zero: include every computed name in result.trace */
+  const char *date;     /* assessment date "YYYY-MM-DD"; NULL = today (UTC) */
+} zice_assess_options;
+
+#define ZICE_ASSESS_OPTIONS_INIT {ZICE_ASSESS_OPTIONS_VERSION, NULL, 0, 0, NULL}
+
+/** Initialises `opts` to the defaults. */
+ZICE_API int zice_assess_options_init(zice_assess_options *opts, unsigned int version);
+
+/**
+ * Validates answers (a JSON object keyed by question id) without scoring.
+ * *out receives a JSON array of problems
+ * ([{"question","code","message","fatal"}], empty when valid). `opts` may be NULL.
+ * Returns ZICE_OK when validation ran (even with problems); ZICE_EJSON when
+ * `answers_json` is not JSON.
+ */
+ZICE_API int zice_ruleset_validate(const zice_ruleset *rs, const char *answers_json, size_t len,
+                                   const zice_assess_options *opts, char **out);
+
+/**
+ * Scores answers. On ZICE_OK, *out receives the result JSON
+ * (docs/result-schema.md). On ZICE_EANSWERS (strict mode), *out receives the
+ * problems JSON array instead. On other errors *out is set to NULL.
+ * `len` may be 0 to use strlen(answers_json). `opts` may be NULL.
+ */
+ZICE_API int zice_ruleset_assess(const zice_ruleset *rs, const char *answers_json, size_t len,
+                                 const zice_assess_options *opts, char **out);
+
+/**
+ * Renders a result document (from zice_ruleset_assess) as a report.
+ * `format`: "text", "json" (and, when built, "md", "html"). `len` may be 0.
+ */
+ZICE_API int zice_result_render(const char *result_json, size_t len, const char *format, char **out);
+
+/* ---- catalogs ------------------------------------------------------------- */
+
+typedef struct zice_catalog zice_catalog;
+
+/**
+ * Loads every *.xml ruleset in `dir` (not recursive). Several versions of one
+ * id may coexist. Fails with ZICE_ERULESET (naming file:line:col) if any file
+ * has errors, ZICE_EIO if the directory cannot be read.
+ */
+ZICE_API int zice_catalog_open(const char *dir, zice_catalog **out);
+ZICE_API void zice_catalog_free(zice_catalog *cat);
+
+/**
+ * JSON array of the rulesets, sorted by id then effective date:
+ * [{"id","version","title","effective_from","effective_to","sha256","file"}].
+ */
+ZICE_API int zice_catalog_list(const zice_catalog *cat, char **out);
+
+/**
+ * Resolves an id to a ruleset: with `version` non-NULL, that exact version;
+ * otherwise the version with the latest effective_from (ties: the last one
+ * listed). *out is borrowed from the catalog.
+ */
+ZICE_API int zice_catalog_get(const zice_catalog *cat, const char *id, const char *version,
+                              const zice_ruleset **out);
+
+/**
+ * The version of `id` in force on `date` ("YYYY-MM-DD"; NULL = today UTC):
+ * effective_from <= date (or open) and date <= effective_to (or open); when
+ * several qualify, the one with the latest effective_from. *out is borrowed.
+ */
+ZICE_API int zice_catalog_get_in_force(const zice_catalog *cat, const char *id, const char *date,
+                                       const zice_ruleset **out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ZICE_H */
