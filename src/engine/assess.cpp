@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "engine/json_convert.hpp"
+#include "engine/assessor.hpp"
 #include "engine/session.hpp"
 #include "zice/version.hpp"
 
@@ -23,6 +24,7 @@ using detail::kNoSlot;
 using detail::Session;
 using expr::Value;
 
+namespace detail {
 namespace {
 
 const Decimal kZero;
@@ -43,55 +45,8 @@ Value percent_value(const Decimal& score, const Decimal& max) {
 }
 json::value opt_string(const std::string& s) { return s.empty() ? json::value() : json::value(s); }
 
-struct IndicatorResult {
-  bool applicable = false;
-  bool missing = false;
-  Decimal points, max;        // weighted
-  json::object detail;        // method, input, matched, explain
-};
+}  // namespace
 
-struct DimensionResult {
-  bool applicable = false;
-  Decimal score, max;         // own (capped), before the dimension's own weight
-};
-
-class Assessor {
- public:
-  Assessor(Session& s) : s_(s), m_(s.m) {}
-
-  json::value run();
-
- private:
-  void score();
-  DimensionResult score_dimension(int di, bool parent_applies);
-  IndicatorResult score_indicator(int ii, bool parent_applies);
-  void gates();
-  void checks();
-  void grades();
-  json::value basis_json(const std::vector<detail::Basis>& bs) const;
-  std::string text(const detail::LocalText& t) const { return t.str(s_.lang, m_.default_lang); }
-  json::value text_or_null(const detail::LocalText& t) const {
-    const std::string* p = t.get(s_.lang, m_.default_lang);
-    return p ? json::value(*p) : json::value();
-  }
-  void set(std::uint32_t slot, Value v) {
-    if (slot != kNoSlot) s_.slots[slot] = std::move(v);
-  }
-  bool undecided_ = false;   // some condition was null → result incomplete
-
-  Session& s_;
-  const detail::Model& m_;
-  std::vector<IndicatorResult> ind_;
-  std::vector<DimensionResult> dim_;
-  Decimal total_, total_max_;
-  // gates: status per gate
-  enum class Status { pass, fail, unknown, not_applicable };
-  std::vector<Status> gate_status_, check_status_;
-  json::value grade_;
-  json::array grades_;
-  json::object missing_, not_applicable_;
-  json::array missing_ind_, missing_gates_, missing_checks_, na_ind_, na_gates_, na_checks_;
-};
 
 IndicatorResult Assessor::score_indicator(int ii, bool parent_applies) {
   using Method = detail::Indicator::Method;
@@ -108,6 +63,12 @@ IndicatorResult Assessor::score_indicator(int ii, bool parent_applies) {
     r.detail["input"] = nullptr;
     r.detail["matched"] = nullptr;
     r.detail["explain"] = s_.tr("不适用", "not applicable");
+    return r;
+  }
+  if (overrides_ && (*overrides_)[ii]) {  // what-if analysis: points given
+    r.raw = *(*overrides_)[ii];
+    r.points = mul(*(*overrides_)[ii], ind.weight);
+    r.max = mul(ind.max, ind.weight);
     return r;
   }
   Decimal raw;
@@ -194,6 +155,7 @@ IndicatorResult Assessor::score_indicator(int ii, bool parent_applies) {
       break;
     }
   }
+  r.raw = raw;
   r.points = mul(raw, ind.weight);
   r.max = mul(ind.max, ind.weight);
   if (!(ind.weight == Decimal::from_int(1))) explain += fmt::format(" × {}", ind.weight.to_string());
@@ -339,55 +301,39 @@ void Assessor::checks() {
 
 void Assessor::grades() {
   if (!m_.has_grades) return;
-  int result = -1;
-  bool provisional = false, stop = false;
-  std::vector<std::string> status(m_.grades.size(), "not_evaluated");
-  std::vector<json::array> failing(m_.grades.size());
+  bool stop = false;
+  grade_status_.assign(m_.grades.size(), "not_evaluated");
+  grade_failing_.assign(m_.grades.size(), {});
   for (std::size_t i = 0; i < m_.grades.size() && !stop; ++i) {
     const detail::Grade& g = m_.grades[i];
     Value v = s_.cond(g.when);
     auto explain = [&] {
       if (!g.when) return;
       for (auto& [src, val] : g.when->failing_conjuncts(s_.slots, s_.ctx))
-        failing[i].push_back(json::object{{"condition", src}, {"value", detail::to_json(val)}});
+        grade_failing_[i].push_back(json::object{{"condition", src}, {"value", detail::to_json(val)}});
     };
     if (m_.staged) {
       if (is_true(v)) {
-        status[i] = "passed";
-        result = static_cast<int>(i);
+        grade_status_[i] = "passed";
+        result_ = static_cast<int>(i);
       } else {
-        status[i] = v.is_null() ? "undecided" : "missed";
-        provisional = v.is_null();
+        grade_status_[i] = v.is_null() ? "undecided" : "missed";
+        provisional_ = v.is_null();
         explain();
         stop = true;
       }
     } else if (is_true(v)) {
-      status[i] = "reached";
-      result = static_cast<int>(i);
+      grade_status_[i] = "reached";
+      result_ = static_cast<int>(i);
       stop = true;
     } else {
-      status[i] = v.is_null() ? "undecided" : "missed";
-      provisional |= v.is_null();
+      grade_status_[i] = v.is_null() ? "undecided" : "missed";
+      provisional_ |= v.is_null();
       explain();
     }
   }
-  if (result >= 0) status[result] = "reached";
-  if (provisional) undecided_ = true;
-  for (std::size_t i = 0; i < m_.grades.size(); ++i)
-    grades_.push_back(json::object{{"id", m_.grades[i].id},
-                                   {"title", text(m_.grades[i].title)},
-                                   {"status", status[i]},
-                                   {"failing", std::move(failing[i])}});
-  if (result < 0) {
-    grade_ = nullptr;
-    return;
-  }
-  const detail::Grade& g = m_.grades[result];
-  grade_ = json::object{{"id", g.id},
-                        {"title", text(g.title)},
-                        {"message", detail::render_variants(s_, g.message)},
-                        {"description", detail::render_variants(s_, g.description)},
-                        {"provisional", provisional}};
+  if (result_ >= 0) grade_status_[result_] = "reached";
+  if (provisional_) undecided_ = true;
 }
 
 json::value Assessor::basis_json(const std::vector<detail::Basis>& bs) const {
@@ -407,12 +353,14 @@ json::value Assessor::basis_json(const std::vector<detail::Basis>& bs) const {
   return a;
 }
 
-json::value Assessor::run() {
+void Assessor::evaluate() {
   score();
   gates();
   checks();
   grades();
+}
 
+json::value Assessor::to_json() {
   static const char* kStatus[] = {"pass", "fail", "unknown", "not_applicable"};
   json::object r;
   r["schema"] = "zice-result/1";
@@ -424,8 +372,23 @@ json::value Assessor::run() {
                              : json::value();
   // "complete" is filled in below, once every section has been built.
   r["complete"] = true;
-  r["grade"] = grade_;
-  r["grades"] = std::move(grades_);
+  if (result_ >= 0) {
+    const detail::Grade& g = m_.grades[result_];
+    r["grade"] = json::object{{"id", g.id},
+                              {"title", text(g.title)},
+                              {"message", detail::render_variants(s_, g.message)},
+                              {"description", detail::render_variants(s_, g.description)},
+                              {"provisional", provisional_}};
+  } else {
+    r["grade"] = nullptr;
+  }
+  json::array grades;
+  for (std::size_t i = 0; i < m_.grades.size(); ++i)
+    grades.push_back(json::object{{"id", m_.grades[i].id},
+                                  {"title", text(m_.grades[i].title)},
+                                  {"status", grade_status_[i]},
+                                  {"failing", std::move(grade_failing_[i])}});
+  r["grades"] = std::move(grades);
 
   if (m_.has_scoring)
     r["score"] = json::object{{"total", detail::to_json(total_)},
@@ -464,7 +427,7 @@ json::value Assessor::run() {
     o["applicable"] = ir.applicable;
     o["points"] = ir.applicable ? detail::to_json(ir.points) : json::value();
     o["max"] = detail::to_json(mul(ind.max, ind.weight));
-    for (auto& kv : ir.detail) o[kv.key()] = std::move(kv.value());
+    for (const auto& kv : ir.detail) o[kv.key()] = kv.value();
     inds.push_back(std::move(o));
   }
   r["indicators"] = std::move(inds);
@@ -591,7 +554,7 @@ json::value Assessor::run() {
   return r;
 }
 
-}  // namespace
+}  // namespace detail
 
 std::vector<AnswerProblem> validate(const Ruleset& rs, const json::value& answers, const AssessOptions& o) {
   try {
@@ -618,13 +581,19 @@ Assessment assess(const Ruleset& rs, const json::value& answers, const AssessOpt
       out.problems = std::move(s.problems);
       return out;
     }
-    Assessor a(s);
-    out.result = a.run();
-    if (o.trace) {
-      json::object t;
-      for (std::size_t i = 0; i < s.slots.size(); ++i) t[rs.model().slot_names[i]] = detail::to_json(s.slots[i]);
-      out.result.as_object()["trace"] = std::move(t);
-    }
+    detail::Assessor a(s);
+    a.evaluate();
+    out.result = a.to_json();
+    json::object& obj = out.result.as_object();
+    json::object trace;
+    if (o.trace)
+      for (std::size_t i = 0; i < s.slots.size(); ++i) trace[rs.model().slot_names[i]] = detail::to_json(s.slots[i]);
+    // The what-if analyses reuse the session's slots and must not leak warnings.
+    std::size_t warnings = s.ctx.warnings.size();
+    obj["improvement"] = detail::plan_improvement(s, a);
+    obj["partial"] = detail::analyse_partial(s, a);
+    s.ctx.warnings.resize(warnings);
+    if (o.trace) obj["trace"] = std::move(trace);
     out.problems = std::move(s.problems);
     out.ok = true;
   } catch (const std::exception& e) {
