@@ -125,6 +125,12 @@ class Reader {
     return off > 0 && off <= text_.size() && text_[off - 1] == '<' ? off - 1 : off;
   }
   int node_line(pugi::xml_node n) const { return map_.position(node_offset(n)).line; }
+  template <class T>
+  void locate(T& item, pugi::xml_node n) const {
+    auto pos = map_.position(node_offset(n));
+    item.line = pos.line;
+    item.column = pos.column;
+  }
   /// Offset and raw text of an attribute's value, found by scanning the start tag.
   std::pair<std::size_t, std::string_view> attr_span(pugi::xml_node n, std::string_view name) const {
     std::size_t p = node_offset(n);
@@ -453,12 +459,20 @@ void Reader::read_meta(pugi::xml_node meta) {
   check_attrs(meta, {});
   for (pugi::xml_node c : meta.children()) {
     if (!check_child(c, {"title", "description", "standard", "effective", "publisher", "confidence",
-                         "interpretation"}))
+                         "interpretation", "suppress"}))
       continue;
     std::string_view cn = c.name();
     if (cn == "title") add_text(m_->title, c);
     else if (cn == "description") add_text(m_->description, c);
     else if (cn == "publisher") add_text(m_->publisher, c);
+    else if (cn == "suppress") {
+      check_attrs(c, {"code", "target"});
+      detail::Suppression sup{required_attr(c, "code"), attr(c, "target"), text_content(c)};
+      locate(sup, c);
+      if (sup.reason.empty())
+        error("missing-reason", node_offset(c), "<suppress> needs a reason as its text (why the warning does not apply)");
+      m_->suppressions.push_back(std::move(sup));
+    }
     else if (cn == "standard") {
       check_attrs(c, {"number", "issuer", "title", "annex", "version", "url", "confidence"});
       m_->standards.push_back({required_attr(c, "number"), attr(c, "issuer"), attr(c, "title"), attr(c, "annex"),
@@ -507,6 +521,7 @@ void Reader::read_section(pugi::xml_node n, int parent, std::vector<detail::Sect
   int idx = static_cast<int>(m_->sections.size());
   m_->sections.emplace_back();
   m_->sections[idx].id = required_attr(n, "id");
+  locate(m_->sections[idx], n);
   m_->sections[idx].parent = parent;
   // Section ids live in their own namespace (they are not names in expressions).
   section_when_site_.push_back(site(n, "when", Type::Bool, Phase::derived, "a section condition",
@@ -533,7 +548,7 @@ void Reader::read_question(pugi::xml_node n, int section, std::vector<detail::Se
   m_->questions.emplace_back();
   detail::Question q;
   q.id = required_attr(n, "id");
-  q.line = node_line(n);
+  locate(q, n);
   q.section = section;
   std::string type = required_attr(n, "type");
   static const std::pair<const char*, QuestionType> kTypes[] = {
@@ -585,6 +600,7 @@ void Reader::read_question(pugi::xml_node n, int section, std::vector<detail::Se
     else if (cn == "option") {
       check_attrs(c, {"value", "exclusive"});
       detail::Option o;
+      locate(o, c);
       o.value = required_attr(c, "value");
       if (has(c, "value") && !is_id(o.value, true))
         error("bad-id", attr_offset(c, "value"),
@@ -636,6 +652,7 @@ void Reader::read_derived(pugi::xml_node n) {
     check_attrs(c, {"id", "expr", "unit", "type"});
     int idx = static_cast<int>(m_->derived.size());
     detail::Derived d;
+    locate(d, c);
     d.id = required_attr(c, "id");
     d.unit = attr(c, "unit");
     for (pugi::xml_node lc : c.children())
@@ -680,7 +697,7 @@ int Reader::read_dimension(pugi::xml_node n, int parent) {
   m_->dimensions.emplace_back();
   detail::Dimension d;
   d.id = required_attr(n, "id");
-  d.line = node_line(n);
+  locate(d, n);
   d.parent = parent;
   d.declared_max = decimal_attr(n, "max");
   d.min = decimal_attr(n, "min");
@@ -719,7 +736,7 @@ int Reader::read_indicator(pugi::xml_node n, int dimension) {
   indicator_nodes_.push_back(n);
   detail::Indicator ind;
   ind.id = required_attr(n, "id");
-  ind.line = node_line(n);
+  locate(ind, n);
   ind.dimension = dimension;
   ind.declared_max = decimal_attr(n, "max");
   if (auto w = decimal_attr(n, "weight")) ind.weight = *w;
@@ -761,7 +778,7 @@ int Reader::read_indicator(pugi::xml_node n, int dimension) {
         if (!check_child(b, {"band"})) continue;
         check_attrs(b, {"ge", "gt", "lt", "le", "points", "label"});
         detail::Band band;
-        band.line = node_line(b);
+        locate(band, b);
         if (has(b, "ge") && has(b, "gt"))
           error("bad-band", node_offset(b), "a band has either 'ge' or 'gt', not both");
         if (has(b, "lt") && has(b, "le"))
@@ -864,7 +881,7 @@ void Reader::read_gates(pugi::xml_node n) {
     m_->gates.emplace_back();
     detail::Gate g;
     g.id = required_attr(c, "id");
-    g.line = node_line(c);
+    locate(g, c);
     std::string kind = has(c, "kind") ? attr(c, "kind") : "mandatory";
     if (kind == "direct") g.kind = detail::GateKind::direct;
     else if (kind != "mandatory")
@@ -898,6 +915,7 @@ void Reader::read_checks(pugi::xml_node n) {
     int gi = static_cast<int>(m_->groups.size());
     m_->groups.emplace_back();
     detail::CheckGroup grp;
+    locate(grp, gn);
     grp.id = required_attr(gn, "id");
     if (!grp.id.empty() && declare_id(gn, grp.id, "check group"))
       grp.slot = add_name("compliance." + grp.id, Type::Number, Phase::checks);
@@ -914,7 +932,7 @@ void Reader::read_checks(pugi::xml_node n) {
       detail::Check k;
       k.id = required_attr(c, "id");
       k.group = gi;
-      k.line = node_line(c);
+      locate(k, c);
       std::string sev = required_attr(c, "severity");
       static const char* kSev[] = {"critical", "high", "medium", "low", "info"};
       bool ok = false;
@@ -974,7 +992,7 @@ void Reader::read_grades(pugi::xml_node n) {
     int gi = static_cast<int>(m_->grades.size());
     m_->grades.emplace_back();
     m_->grades[gi].id = required_attr(c, "id");
-    m_->grades[gi].line = node_line(c);
+    locate(m_->grades[gi], c);
     if (!m_->grades[gi].id.empty()) declare_id(c, m_->grades[gi].id, "grade");
     site(c, "when", Type::Bool, Phase::checks, "a grade condition",
          [gi](Model& m) -> std::optional<Program>& { return m.grades[gi].when; });

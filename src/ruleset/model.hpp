@@ -59,6 +59,7 @@ const char* to_string(QuestionType) noexcept;
 
 struct Option {
   std::string value;
+  int line = 0, column = 0;
   LocalText label;
   LocalText help;
   bool exclusive = false;
@@ -71,6 +72,7 @@ struct Constraint {
 
 struct Section {
   std::string id;
+  int line = 0, column = 0;
   LocalText title, help;
   std::optional<Program> when;
   int parent = -1;
@@ -94,7 +96,7 @@ struct Question {
   std::vector<Option> options;
   std::vector<Constraint> constraints;
   std::uint32_t slot = kNoSlot;
-  int line = 0;
+  int line = 0, column = 0;   // of the element's '<'
 
   const Option* find_option(std::string_view v) const {
     for (const Option& o : options)
@@ -105,6 +107,7 @@ struct Question {
 
 struct Derived {
   std::string id;
+  int line = 0, column = 0;
   std::optional<Program> expr;
   std::string unit;
   LocalText label;
@@ -129,7 +132,7 @@ struct Band {
   std::string lo_text, hi_text;   // as written, for explanations
   Decimal points;
   std::string label;
-  int line = 0;
+  int line = 0, column = 0;   // of the element's '<'
   bool contains(const Decimal& v) const {
     if (lo && (lo_inclusive ? v < *lo : v <= *lo)) return false;
     if (hi && (hi_inclusive ? v > *hi : v >= *hi)) return false;
@@ -155,7 +158,7 @@ struct Indicator {
   std::optional<Program> formula; // formula
   int dimension = -1;
   std::uint32_t slot = kNoSlot;   // points.<id>
-  int line = 0;
+  int line = 0, column = 0;   // of the element's '<'
 };
 
 struct Dimension {
@@ -172,7 +175,7 @@ struct Dimension {
   std::vector<Child> children;
   std::uint32_t score_slot = kNoSlot, max_slot = kNoSlot, percent_slot = kNoSlot,
                 min_met_slot = kNoSlot;
-  int line = 0;
+  int line = 0, column = 0;   // of the element's '<'
 };
 
 struct Basis {
@@ -190,7 +193,7 @@ struct Gate {
   Variants message;
   std::vector<Basis> basis;
   std::uint32_t slot = kNoSlot;
-  int line = 0;
+  int line = 0, column = 0;   // of the element's '<'
 };
 
 enum class CheckSeverity : std::uint8_t { critical, high, medium, low, info };
@@ -207,11 +210,12 @@ struct Check {
   Variants finding, remediation;
   std::vector<LocalText> evidence;
   std::uint32_t slot = kNoSlot;
-  int line = 0;
+  int line = 0, column = 0;   // of the element's '<'
 };
 
 struct CheckGroup {
   std::string id;
+  int line = 0, column = 0;
   LocalText title, help;
   std::optional<Program> when;
   std::vector<int> checks;
@@ -223,11 +227,18 @@ struct Grade {
   std::optional<Program> when;
   LocalText title;
   Variants message, description;
-  int line = 0;
+  int line = 0, column = 0;   // of the element's '<'
 };
 
 struct Standard {
   std::string number, issuer, title, annex, version, url, confidence, note;
+};
+
+/// `<suppress code="…" target="…">reason</suppress>` in <meta>: silences one
+/// lint code (for one id, or everywhere when `target` is empty).
+struct Suppression {
+  std::string code, target, reason;
+  int line = 0, column = 0;
 };
 
 struct Interpretation {
@@ -245,6 +256,7 @@ struct Model {
   std::string confidence_level;
   LocalText confidence_text;
   std::vector<Interpretation> interpretations;
+  std::vector<Suppression> suppressions;
 
   // Questionnaire and derived values.
   std::vector<Section> sections;
