@@ -1,0 +1,67 @@
+// Worked cases for `zice test` (docs/ruleset-format.md, "Case files"): runs
+// each case's answers through zice::assess and compares the result JSON with
+// the case's expectations.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include "zice/ruleset.hpp"
+
+namespace zice::testing {
+
+struct CaseMismatch {
+  std::string path;              ///< expectation key as written in the case file
+  boost::json::value expected;
+  boost::json::value actual;     ///< null when the path is absent (see note)
+  std::string note;              ///< e.g. "path not found in result", "missing: a; unexpected: b"
+};
+
+struct CaseOutcome {
+  std::string name;
+  bool passed = false;
+  std::vector<CaseMismatch> mismatches;
+  std::string error;             ///< the case could not be assessed (strict failure, bad case)
+};
+
+struct CaseFileResult {
+  std::vector<CaseOutcome> cases;
+  int passed = 0;
+  int failed = 0;
+  std::string error;             ///< malformed case file or wrong ruleset; no case ran
+};
+
+/// Resolves a result path in a result JSON; nullopt when absent.
+///
+/// Syntax: dot-separated keys ("score.total"); "name[id]" selects the element
+/// of array `name` whose "id" is `id`; "name[0]" selects by index. When the
+/// literal path does not exist, the expression names of docs/ruleset-format.md
+/// are accepted as aliases, because case authors think in those terms:
+/// "derived.X" (value of derived X), "findings.high" / "findings.total"
+/// (counts), "compliance.G" (percent of group G), "points.I", "score.D",
+/// "max.D", "percent.D", "min_met.D", "gate.G" (passed), "check.C" (true when
+/// pass, false when fail, else null).
+std::optional<boost::json::value> resolve_path(const boost::json::value& result, std::string_view path);
+
+/// Exact value comparison: numbers by decimal value across int64, uint64 and
+/// double (15 == 15.0, 0.1 == 0.1 but not 0.1000001); objects ignore key order;
+/// arrays are ordered.
+bool json_equal(const boost::json::value& a, const boost::json::value& b);
+
+/// Compares every expectation with the result. Shorthands: grade, total,
+/// percent, failed_gates, fired_gates, findings (exact set of ids),
+/// findings_include, findings_exclude; the id sets are order-insensitive.
+std::vector<CaseMismatch> compare_expectations(const boost::json::value& result,
+                                               const boost::json::object& expect);
+
+/// Runs every case of a parsed case file against `ruleset`. Answers are
+/// base_answers overlaid with the case's answers (a case value null removes a
+/// key); the assessment date is the case's, else the file's, else 2026-01-01
+/// so that results never depend on the day the tests run. Never throws.
+CaseFileResult run_case_file(const Ruleset& ruleset, const boost::json::value& case_file);
+
+}  // namespace zice::testing
