@@ -209,10 +209,6 @@ class Ruleset {
     }
   }
 
-  [Symbol.dispose]() {
-    this.close();
-  }
-
   #h() {
     if (this.#handle === null) throw new Error('zice: the ruleset is closed');
     return this.#handle;
@@ -292,10 +288,6 @@ class Catalog {
     }
   }
 
-  [Symbol.dispose]() {
-    this.close();
-  }
-
   #h() {
     if (this.#handle === null) throw new Error('zice: the catalog is closed');
     return this.#handle;
@@ -332,6 +324,19 @@ class Catalog {
     const h = this.#h();
     if (typeof id !== 'string') throw new TypeError('id must be a string');
     return new Ruleset(construct, native.catalogInForce(h, id, toDate(date)), this);
+  }
+}
+
+// `using rs = Ruleset.load(…)` where the runtime has explicit resource management.
+if (typeof Symbol.dispose === 'symbol') {
+  for (const C of [Ruleset, Catalog]) {
+    Object.defineProperty(C.prototype, Symbol.dispose, {
+      value: function dispose() {
+        this.close();
+      },
+      writable: true,
+      configurable: true,
+    });
   }
 }
 
