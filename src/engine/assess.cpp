@@ -365,7 +365,14 @@ json::value Assessor::to_json() {
   json::object r;
   r["schema"] = "zice-result/1";
   r["engine"] = json::object{{"name", "zice"}, {"version", ZICE_VERSION}};
-  r["ruleset"] = json::object{{"id", m_.id}, {"version", m_.version}, {"title", text(m_.title)}, {"sha256", m_.sha256}};
+  json::object rs{{"id", m_.id}, {"version", m_.version}, {"title", text(m_.title)}, {"sha256", m_.sha256}};
+  if (m_.chain.size() > 1) {  // an overlay: record every layer
+    json::array chain;
+    for (const detail::Layer& l : m_.chain)
+      chain.push_back(json::object{{"id", l.id}, {"version", l.version}, {"sha256", l.sha256}});
+    rs["chain"] = std::move(chain);
+  }
+  r["ruleset"] = std::move(rs);
   r["lang"] = s_.lang;
   r["assessment_date"] = m_.date_slot != kNoSlot && !s_.slots[m_.date_slot].is_null()
                              ? json::value(expr::format_iso_date(s_.slots[m_.date_slot].as_date()))

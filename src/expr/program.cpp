@@ -233,7 +233,22 @@ std::vector<std::pair<std::string, Value>> Program::failing_conjuncts(std::span<
   for (const detail::PNode* p : parts) {
     Value v = detail::run(*plan_, *p, slots, ctx, false);
     if (v.type() == Type::Bool && v.as_bool()) continue;
-    out.emplace_back(std::string(plan_->source.substr(p->offset, p->length)), std::move(v));
+    // A node's span ends with its last operand, so an operand in parentheses
+    // loses its closing ')' — extend the text until the parentheses balance.
+    std::string_view src = plan_->source;
+    std::size_t end = std::min<std::size_t>(src.size(), std::size_t{p->offset} + p->length);
+    auto open = [&] {
+      long depth = 0;
+      for (std::size_t i = p->offset; i < end; ++i) depth += src[i] == '(' ? 1 : src[i] == ')' ? -1 : 0;
+      return depth;
+    };
+    for (long d = open(); d > 0; --d) {
+      std::size_t j = end;
+      while (j < src.size() && src[j] == ' ') ++j;
+      if (j >= src.size() || src[j] != ')') break;
+      end = j + 1;
+    }
+    out.emplace_back(std::string(src.substr(p->offset, end - p->offset)), std::move(v));
   }
   return out;
 }

@@ -10,7 +10,10 @@
 #include "ruleset/loader.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <functional>
+#include <sstream>
 #include <memory>
 #include <set>
 
@@ -89,9 +92,30 @@ struct Site {
   std::vector<std::uint32_t> deps;  // filled by the first compile
 };
 
+/// One file of an overlay chain (the ruleset itself first, then what it extends).
+struct Source {
+  std::string file;
+  std::string text;
+};
+
 class Reader {
  public:
-  Reader(std::string_view text, std::string file) : text_(text), map_(text_), file_(std::move(file)) {}
+  /// `sources[0]` is the ruleset being loaded; sources[k + 1] is the ruleset
+  /// that sources[k] extends. All texts are concatenated into one buffer so
+  /// that one offset identifies a position in any of the files.
+  explicit Reader(std::vector<Source> sources) {
+    for (Source& s : sources) {
+      bases_.push_back(all_.size());
+      files_.push_back(std::move(s.file));
+      shas_.push_back(util::sha256_hex(s.text));
+      all_ += s.text;
+      all_ += '\n';
+    }
+    bases_.push_back(all_.size());
+    text_ = all_;
+    for (std::size_t k = 0; k + 1 < bases_.size(); ++k)
+      maps_.emplace_back(std::string_view(all_).substr(bases_[k], bases_[k + 1] - bases_[k]));
+  }
 
   /// The compiled model, or null when there were errors; diagnostics() either way.
   std::shared_ptr<const Model> run();
@@ -99,16 +123,26 @@ class Reader {
 
  private:
   // --- diagnostics ---------------------------------------------------------
+  /// Index of the source file containing a global offset.
+  std::size_t source_at(std::size_t offset) const {
+    auto it = std::upper_bound(bases_.begin(), bases_.end() - 1, offset);
+    return it == bases_.begin() ? 0 : static_cast<std::size_t>(it - bases_.begin()) - 1;
+  }
+  util::SourceMap::Position position(std::size_t offset) const {
+    std::size_t k = source_at(offset);
+    return maps_[k].position(offset - bases_[k]);
+  }
   void diag(Severity sev, std::string code, std::size_t offset, std::size_t len, std::string msg) {
     Diagnostic d;
     d.severity = sev;
     d.code = std::move(code);
-    d.file = file_;
-    auto pos = map_.position(offset);
+    std::size_t k = source_at(offset);
+    d.file = files_[k];
+    auto pos = maps_[k].position(offset - bases_[k]);
     d.line = pos.line;
     d.column = pos.column;
     d.message = std::move(msg);
-    d.excerpt = map_.excerpt(offset, std::max<std::size_t>(len, 1));
+    d.excerpt = maps_[k].excerpt(offset - bases_[k], std::max<std::size_t>(len, 1));
     diags_.push_back(std::move(d));
   }
   void error(std::string code, std::size_t offset, std::string msg, std::size_t len = 1) {
@@ -119,20 +153,33 @@ class Reader {
   }
 
   // --- positions -----------------------------------------------------------
+  /// Global offset of any node: its own document's base plus pugixml's
+  /// offset; nodes copied in by an overlay map back to the overlay's original.
+  std::size_t offset_of(pugi::xml_node n) const {
+    if (auto it = origin_.find(n.internal_object()); it != origin_.end()) n = it->second;
+    std::size_t base = 0;
+    pugi::xml_node root = n.root();
+    for (std::size_t k = 0; k < docs_.size(); ++k)
+      if (docs_[k] && docs_[k]->internal_object() == root.internal_object()) base = bases_[k];
+    return base + static_cast<std::size_t>(std::max<std::ptrdiff_t>(n.offset_debug(), 0));
+  }
   /// Offset of '<' of an element.
   std::size_t node_offset(pugi::xml_node n) const {
-    auto off = static_cast<std::size_t>(std::max<std::ptrdiff_t>(n.offset_debug(), 0));
+    std::size_t off = offset_of(n);
     return off > 0 && off <= text_.size() && text_[off - 1] == '<' ? off - 1 : off;
   }
-  int node_line(pugi::xml_node n) const { return map_.position(node_offset(n)).line; }
+  int node_line(pugi::xml_node n) const { return position(node_offset(n)).line; }
   template <class T>
   void locate(T& item, pugi::xml_node n) const {
-    auto pos = map_.position(node_offset(n));
+    auto pos = position(node_offset(n));
     item.line = pos.line;
     item.column = pos.column;
   }
   /// Offset and raw text of an attribute's value, found by scanning the start tag.
   std::pair<std::size_t, std::string_view> attr_span(pugi::xml_node n, std::string_view name) const {
+    // An attribute set by an overlay <set> lives in the overlay's `value`.
+    if (auto it = set_origin_.find({n.internal_object(), std::string(name)}); it != set_origin_.end())
+      return attr_span(it->second, "value");
     std::size_t p = node_offset(n);
     char quote = 0;
     for (std::size_t i = p; i < text_.size(); ++i) {
@@ -312,9 +359,24 @@ class Reader {
   void order_questions_and_derived();
   void compute_indicator_max(detail::Indicator& ind, pugi::xml_node n);
 
-  std::string_view text_;
-  util::SourceMap map_;
-  std::string file_;
+  // Overlays.
+  void apply_overlay(pugi::xml_node target_root, pugi::xml_node overlay_root);
+  void index_ids(pugi::xml_node n, std::unordered_map<std::string, pugi::xml_node>& into) const;
+  void record_origin(pugi::xml_node copy, pugi::xml_node original);
+
+  std::string all_;                       // every source, concatenated
+  std::string_view text_;                 // = all_
+  std::vector<std::size_t> bases_;        // start of each source in all_ (+ end)
+  std::vector<std::string> files_, shas_;
+  std::vector<util::SourceMap> maps_;
+  std::vector<std::unique_ptr<pugi::xml_document>> docs_;
+  std::unordered_map<pugi::xml_node_struct*, pugi::xml_node> origin_;
+  struct AttrKeyHash {
+    std::size_t operator()(const std::pair<pugi::xml_node_struct*, std::string>& k) const {
+      return std::hash<const void*>{}(k.first) ^ std::hash<std::string>{}(k.second);
+    }
+  };
+  std::unordered_map<std::pair<pugi::xml_node_struct*, std::string>, pugi::xml_node, AttrKeyHash> set_origin_;
   std::vector<Diagnostic> diags_;
   std::shared_ptr<Model> m_ = std::make_shared<Model>();
   detail::NameTable names_;
@@ -372,7 +434,7 @@ detail::Template Reader::parse_template(pugi::xml_node n, std::function<detail::
   std::size_t text_off = node_offset(n);
   for (pugi::xml_node c : n.children())
     if (c.type() == pugi::node_pcdata) {
-      text_off = static_cast<std::size_t>(std::max<std::ptrdiff_t>(c.offset_debug(), 0));
+      text_off = offset_of(c);
       break;
     }
   std::string lit;
@@ -420,7 +482,7 @@ detail::Template Reader::parse_template(pugi::xml_node n, std::function<detail::
 // --- root and meta -----------------------------------------------------------
 
 void Reader::read_root(pugi::xml_node root) {
-  check_attrs(root, {"id", "version", "format", "lang", "langs"});
+  check_attrs(root, {"id", "version", "format", "lang", "langs", "extends"});
   m_->id = required_attr(root, "id");
   if (has(root, "id") && !is_ruleset_id(m_->id))
     error("bad-id", attr_offset(root, "id"), fmt::format("ruleset id '{}' must match [a-z0-9][a-z0-9-]*", m_->id));
@@ -441,8 +503,13 @@ void Reader::read_root(pugi::xml_node root) {
 
   bool seen_meta = false, seen_q = false;
   for (pugi::xml_node c : root.children()) {
-    if (!check_child(c, {"meta", "questionnaire", "derived", "scoring", "gates", "checks", "grades"})) continue;
+    if (!check_child(c, {"meta", "questionnaire", "derived", "scoring", "gates", "checks", "grades", "overlay"}))
+      continue;
     std::string_view cn = c.name();
+    if (cn == "overlay") {
+      error("overlay-without-base", node_offset(c), "<overlay> is only allowed in a ruleset with an 'extends' attribute");
+      continue;
+    }
     if (cn == "meta") seen_meta = true, read_meta(c);
     else if (cn == "questionnaire") seen_q = true, read_questionnaire(c);
     else if (cn == "derived") read_derived(c);
@@ -1109,26 +1176,189 @@ void Reader::order_questions_and_derived() {
   }
 }
 
+// --- overlays -------------------------------------------------------------------------
+
+void Reader::record_origin(pugi::xml_node copy, pugi::xml_node original) {
+  origin_[copy.internal_object()] = original;
+  pugi::xml_node c = copy.first_child(), o = original.first_child();
+  for (; c && o; c = c.next_sibling(), o = o.next_sibling()) record_origin(c, o);
+}
+
+void Reader::index_ids(pugi::xml_node n, std::unordered_map<std::string, pugi::xml_node>& into) const {
+  static const std::set<std::string_view> kIdElements = {"section", "question", "value", "dimension", "indicator",
+                                                         "gate", "group", "check", "grade"};
+  for (pugi::xml_node c : n.children()) {
+    if (c.type() != pugi::node_element) continue;
+    if (kIdElements.count(c.name()) && !c.attribute("id").empty()) into.emplace(c.attribute("id").as_string(), c);
+    index_ids(c, into);
+  }
+}
+
+// Applies one overlay file onto the DOM of the ruleset it extends:
+//   root attributes id/version/lang/langs replace the base's;
+//   <meta>: title, description, publisher, effective and confidence replace the
+//     base's when present; standards, interpretations (same id replaces) and
+//     suppressions are added;
+//   <overlay>: <replace ref>, <add to [before]>, <remove ref>, <set ref attr value
+//     [band="N"] [option="v"]> edit elements by id.
+void Reader::apply_overlay(pugi::xml_node target, pugi::xml_node overlay) {
+  for (const char* a : {"id", "version", "lang", "langs"}) {
+    if (overlay.attribute(a).empty()) continue;
+    pugi::xml_attribute t = target.attribute(a);
+    if (t.empty()) t = target.append_attribute(a);
+    t.set_value(overlay.attribute(a).value());
+    origin_[target.internal_object()] = overlay;  // diagnostics about the root point at the overlay
+  }
+  pugi::xml_node tmeta = target.child("meta");
+  if (pugi::xml_node ometa = overlay.child("meta")) {
+    if (!tmeta) tmeta = target.prepend_child("meta");
+    for (const char* name : {"title", "description", "publisher", "effective", "confidence"}) {
+      if (!ometa.child(name)) continue;
+      while (pugi::xml_node old = tmeta.child(name)) tmeta.remove_child(old);
+    }
+    for (pugi::xml_node c : ometa.children()) {
+      if (c.type() != pugi::node_element) continue;
+      if (std::string_view(c.name()) == "interpretation")
+        for (pugi::xml_node old : tmeta.children("interpretation"))
+          if (std::string_view(old.attribute("id").as_string()) == c.attribute("id").as_string()) {
+            tmeta.remove_child(old);
+            break;
+          }
+      record_origin(tmeta.append_copy(c), c);
+    }
+  }
+  std::unordered_map<std::string, pugi::xml_node> ids;
+  index_ids(target, ids);
+  auto find = [&](pugi::xml_node op, const char* attr_name) -> pugi::xml_node {
+    std::string ref = attr(op, attr_name);
+    auto it = ids.find(ref);
+    if (it != ids.end()) return it->second;
+    error("overlay-unknown-ref", attr_offset(op, attr_name),
+          fmt::format("the extended ruleset has no element with id '{}'", ref), std::max<std::size_t>(ref.size(), 1));
+    return {};
+  };
+  for (pugi::xml_node c : overlay.children()) {
+    if (c.type() != pugi::node_element) continue;
+    std::string_view cn = c.name();
+    if (cn == "meta") continue;
+    if (cn != "overlay") {
+      error("overlay-content", node_offset(c),
+            fmt::format("a ruleset with 'extends' contains only <meta> and <overlay>; put <{}> changes inside "
+                        "<overlay> (<add>, <replace>, <remove>, <set>)", cn), cn.size() + 1);
+      continue;
+    }
+    for (pugi::xml_node op : c.children()) {
+      if (!check_child(op, {"replace", "add", "remove", "set"})) continue;
+      std::string_view on = op.name();
+      if (on == "remove") {
+        check_attrs(op, {"ref"});
+        if (pugi::xml_node t = find(op, "ref")) t.parent().remove_child(t);
+        ids.clear();
+        index_ids(target, ids);
+      } else if (on == "replace") {
+        check_attrs(op, {"ref"});
+        pugi::xml_node t = find(op, "ref");
+        pugi::xml_node with = op.find_child([](pugi::xml_node x) { return x.type() == pugi::node_element; });
+        if (!with) {
+          error("overlay-content", node_offset(op), "<replace> needs the new element inside it");
+          continue;
+        }
+        if (t) {
+          record_origin(t.parent().insert_copy_after(with, t), with);
+          t.parent().remove_child(t);
+          ids.clear();
+          index_ids(target, ids);
+        }
+      } else if (on == "add") {
+        check_attrs(op, {"to", "before"});
+        std::string to = attr(op, "to");
+        static const std::set<std::string> kContainers = {"questionnaire", "derived", "scoring", "gates", "checks", "grades"};
+        pugi::xml_node container;
+        if (kContainers.count(to)) {
+          container = target.child(to.c_str());
+          if (!container) container = target.append_child(to.c_str());
+        } else {
+          container = find(op, "to");
+        }
+        if (!container) continue;
+        pugi::xml_node before;
+        if (has(op, "before")) before = find(op, "before");
+        for (pugi::xml_node x : op.children()) {
+          if (x.type() != pugi::node_element) continue;
+          pugi::xml_node copy = before && before.parent() == container ? container.insert_copy_before(x, before)
+                                                                       : container.append_copy(x);
+          record_origin(copy, x);
+        }
+        ids.clear();
+        index_ids(target, ids);
+      } else {  // set
+        check_attrs(op, {"ref", "attr", "value", "band", "option"});
+        pugi::xml_node t = find(op, "ref");
+        if (!t) continue;
+        if (has(op, "band")) {
+          int want = op.attribute("band").as_int(), i = 0;
+          pugi::xml_node hit;
+          for (pugi::xml_node b : t.child("bands").children("band"))
+            if (++i == want) hit = b;
+          if (!hit) {
+            error("overlay-unknown-ref", attr_offset(op, "band"),
+                  fmt::format("'{}' has no band number {} (bands are numbered from 1)", attr(op, "ref"), want));
+            continue;
+          }
+          t = hit;
+        } else if (has(op, "option")) {
+          std::string v = attr(op, "option");
+          pugi::xml_node hit;
+          for (pugi::xml_node o : t.child("options").children("option"))
+            if (v == o.attribute("value").as_string()) hit = o;
+          for (pugi::xml_node o : t.children("option"))
+            if (v == o.attribute("value").as_string()) hit = o;
+          if (!hit) {
+            error("overlay-unknown-ref", attr_offset(op, "option"), fmt::format("'{}' has no option '{}'", attr(op, "ref"), v));
+            continue;
+          }
+          t = hit;
+        }
+        std::string name = required_attr(op, "attr");
+        if (name.empty() || !has(op, "value")) {
+          required_attr(op, "value");
+          continue;
+        }
+        pugi::xml_attribute a = t.attribute(name.c_str());
+        if (a.empty()) a = t.append_attribute(name.c_str());
+        a.set_value(op.attribute("value").value());
+        set_origin_[{t.internal_object(), name}] = op;
+      }
+    }
+  }
+}
+
 // --- the whole document ----------------------------------------------------------------
 
 std::shared_ptr<const Model> Reader::run() {
-  m_->file = file_;
-  m_->sha256 = util::sha256_hex(text_);
-  pugi::xml_document doc;
-  pugi::xml_parse_result pr =
-      doc.load_buffer(text_.data(), text_.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
-                      pugi::encoding_utf8);
-  if (!pr) {
-    error("xml-syntax", static_cast<std::size_t>(std::max<std::ptrdiff_t>(pr.offset, 0)),
-          fmt::format("XML syntax error: {}", pr.description()));
-    return nullptr;
+  m_->file = files_[0];
+  m_->sha256 = shas_[0];
+  for (std::size_t k = 0; k + 1 < bases_.size(); ++k) {
+    auto doc = std::make_unique<pugi::xml_document>();
+    std::string_view slice = text_.substr(bases_[k], bases_[k + 1] - bases_[k] - 1);
+    pugi::xml_parse_result pr = doc->load_buffer(slice.data(), slice.size(),
+                                                 pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
+    if (!pr) {
+      error("xml-syntax", bases_[k] + static_cast<std::size_t>(std::max<std::ptrdiff_t>(pr.offset, 0)),
+            fmt::format("XML syntax error: {}", pr.description()));
+      return nullptr;
+    }
+    docs_.push_back(std::move(doc));
+    pugi::xml_node r = docs_.back()->document_element();
+    if (std::string_view(r.name()) != "ruleset") {
+      error("not-a-ruleset", node_offset(r), fmt::format("the root element must be <ruleset>, found <{}>", r.name()));
+      return nullptr;
+    }
+    m_->chain.push_back({attr(r, "id"), attr(r, "version"), files_[k], shas_[k]});
   }
-  pugi::xml_node root = doc.document_element();
-  if (std::string_view(root.name()) != "ruleset") {
-    error("not-a-ruleset", node_offset(root),
-          fmt::format("the root element must be <ruleset>, found <{}>", root.name()));
-    return nullptr;
-  }
+  // Apply overlays from the innermost base outwards onto the base's DOM.
+  pugi::xml_node root = docs_.back()->document_element();
+  for (std::size_t k = docs_.size() - 1; k-- > 0;) apply_overlay(root, docs_[k]->document_element());
   m_->default_lang = has(root, "lang") ? attr(root, "lang") : "zh-CN";
   read_root(root);
   register_result_names();
@@ -1171,14 +1401,64 @@ std::shared_ptr<const Model> Reader::run() {
 
 }  // namespace
 
+namespace {
+
+/// Reads the chain of rulesets `name` extends (paths relative to the
+/// extending file). Stops at the first file that cannot be read or parsed;
+/// the Reader reports such problems with positions.
+std::vector<Source> collect_chain(std::string_view xml, std::string name, std::vector<Diagnostic>& diags) {
+  std::vector<Source> chain;
+  chain.push_back({name, std::string(xml)});
+  std::set<std::string> seen{name};
+  for (int depth = 0; depth < 8; ++depth) {
+    pugi::xml_document doc;
+    const Source& cur = chain.back();
+    if (!doc.load_buffer(cur.text.data(), cur.text.size(), pugi::parse_default, pugi::encoding_utf8)) return chain;
+    std::string ext = doc.document_element().attribute("extends").as_string();
+    if (ext.empty()) return chain;
+    std::filesystem::path base = std::filesystem::path(cur.file).parent_path() / ext;
+    std::string path = base.lexically_normal().string();
+    Diagnostic d;
+    d.file = cur.file;
+    d.code = "extends";
+    if (seen.count(path)) {
+      d.message = fmt::format("'extends' cycle: {} is already part of the chain", path);
+      diags.push_back(d);
+      return {};
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      d.message = fmt::format("cannot read the extended ruleset '{}' (resolved to {})", ext, path);
+      diags.push_back(d);
+      return {};
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    std::string text = ss.str();
+    if (std::string_view(text).starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+    seen.insert(path);
+    chain.push_back({path, std::move(text)});
+  }
+  Diagnostic d;
+  d.file = name;
+  d.code = "extends";
+  d.message = "'extends' chain is deeper than 8 rulesets";
+  diags.push_back(d);
+  return {};
+}
+
+}  // namespace
+
 LoadResult Loader::load(std::string_view xml, std::string name) {
   try {
     // Strip a UTF-8 byte order mark so offsets still match what editors show.
     if (xml.starts_with("\xEF\xBB\xBF")) xml.remove_prefix(3);
-    Reader r(xml, std::move(name));
-    std::shared_ptr<const Model> model = r.run();
     LoadResult out;
-    out.diagnostics = std::move(r.diagnostics());
+    std::vector<Source> chain = collect_chain(xml, std::move(name), out.diagnostics);
+    if (chain.empty()) return out;
+    Reader r(std::move(chain));
+    std::shared_ptr<const Model> model = r.run();
+    for (Diagnostic& d : r.diagnostics()) out.diagnostics.push_back(std::move(d));
     if (model) out.ruleset = Ruleset(std::move(model));
     return out;
   } catch (const std::exception& e) {

@@ -246,7 +246,14 @@ struct Interpretation {
   LocalText text;
 };
 
+/// One ruleset file of an overlay chain.
+struct Layer {
+  std::string id, version, file, sha256;
+};
+
 struct Model {
+  /// The ruleset itself first, then the ruleset it extends, and so on.
+  std::vector<Layer> chain;
   // Metadata.
   std::string id, version, default_lang, sha256, file;
   std::vector<std::string> langs;

@@ -385,3 +385,19 @@ TEST(ExprValue, IsoDates) {
   for (const char* d : {"2024-02-29", "1999-12-31", "0001-01-01", "9999-12-31", "1900-03-01"})
     EXPECT_EQ(format_iso_date(*parse_iso_date(d)), d);
 }
+
+// Explanations quote whole conjuncts, closing parentheses included.
+TEST(ExprExplain, FailingConjunctKeepsItsClosingParentheses) {
+  zice::expr::MapScope scope;
+  scope.add("a", {0, zice::expr::Type::Bool});
+  scope.add("b", {1, zice::expr::Type::Bool});
+  scope.add("c", {2, zice::expr::Type::Bool});
+  auto r = zice::expr::compile("a and (b or (c and a))", scope, zice::expr::Type::Bool);
+  ASSERT_TRUE(r.program);
+  std::vector<zice::expr::Value> slots{zice::expr::Value::boolean(true), zice::expr::Value::boolean(false),
+                                       zice::expr::Value::boolean(false)};
+  zice::expr::EvalContext ctx;
+  auto f = r.program->failing_conjuncts(slots, ctx);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].first, "b or (c and a)");
+}
