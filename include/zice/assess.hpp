@@ -14,6 +14,10 @@ struct AssessOptions {
   bool strict = false;      ///< any answer problem makes the assessment fail
   bool trace = false;       ///< include the derived-value trace in the result
   std::string date;         ///< assessment date (YYYY-MM-DD); empty = today (UTC)
+  /// Adds the improvement plan and, for incomplete answers, the partial-answer
+  /// analysis (docs/result-schema.md). They run "what-if" assessments and can
+  /// cost tens of milliseconds; batch scoring may turn them off.
+  bool analyse = true;
 };
 
 /// One problem with the submitted answers.

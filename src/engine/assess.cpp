@@ -597,8 +597,8 @@ Assessment assess(const Ruleset& rs, const json::value& answers, const AssessOpt
       for (std::size_t i = 0; i < s.slots.size(); ++i) trace[rs.model().slot_names[i]] = detail::to_json(s.slots[i]);
     // The what-if analyses reuse the session's slots and must not leak warnings.
     std::size_t warnings = s.ctx.warnings.size();
-    obj["improvement"] = detail::plan_improvement(s, a);
-    obj["partial"] = detail::analyse_partial(s, a);
+    obj["improvement"] = o.analyse ? detail::plan_improvement(s, a) : json::value();
+    obj["partial"] = o.analyse ? detail::analyse_partial(s, a) : json::value();
     s.ctx.warnings.resize(warnings);
     if (o.trace) obj["trace"] = std::move(trace);
     out.problems = std::move(s.problems);
