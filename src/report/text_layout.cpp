@@ -192,8 +192,13 @@ std::string Table::render(std::size_t indent, bool color) const {
     for (std::size_t c = 0; c < columns_.size(); ++c) {
       if (c > 0) out += "  ";
       Cell cell = get(c);
-      out += paint(util::pad(cell_text(cell.text, c), widths[c], columns_[c].right_align), cell.color, color);
+      // A left-aligned last column is not padded: no trailing blanks.
+      bool last = c + 1 == columns_.size();
+      std::string text = cell_text(cell.text, c);
+      if (!last || columns_[c].right_align) text = util::pad(text, widths[c], columns_[c].right_align);
+      out += paint(text, cell.color, color);
     }
+    while (!out.empty() && out.back() == ' ') out.pop_back();  // empty trailing cells
     return out + "\n";
   };
   std::string out = line([&](std::size_t c) { return Cell{columns_[c].header, ansi::bold}; });

@@ -50,7 +50,8 @@ struct Cell {
 };
 
 /// A simple column table. Columns are separated by two spaces; cells longer
-/// than `max_width` columns are truncated with "…".
+/// than `max_width` columns are truncated with "…". Lines carry no trailing
+/// blanks, so rows have equal width when the last column is right-aligned.
 class Table {
  public:
   struct Column {

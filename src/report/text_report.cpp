@@ -1,6 +1,7 @@
 // Terminal report rendered from the result JSON alone (docs/result-schema.md),
 // so it works for results produced anywhere (CLI, C API, a stored file).
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,8 +46,11 @@ std::string name_of(const json::value& item) {
   if (t.empty()) t = str(at(item, "label"));
   return t.empty() ? str(at(item, "id")) : t;
 }
+// Percentages are exact in the JSON (66.666667); one decimal reads better.
 std::string percent_text(const json::value& v) {
-  return v.is_number() ? format_number(v) + "%" : "—";
+  if (!v.is_number()) return "—";
+  double rounded = std::round(v.to_number<double>() * 10) / 10;
+  return format_number(json::value(rounded)) + "%";
 }
 
 const std::vector<std::string_view> kSeverities = {"critical", "high", "medium", "low", "info"};
@@ -108,8 +112,10 @@ class Writer {
     bool provisional = at(g, "provisional").is_bool() && at(g, "provisional").get_bool();
     std::string label = tr("等级：", "Grade: ");
     if (g.is_object()) {
-      const char* colour = provisional ? "1;7;33" : ansi::badge;
-      out_ += "\n" + label + c(" " + name_of(g) + " ", colour) + "\n";
+      // Reverse video needs padding to look like a badge; plain text uses brackets.
+      std::string badge = color_ ? c(" " + name_of(g) + " ", provisional ? "1;7;33" : ansi::badge)
+                                 : tr("【", "[") + name_of(g) + tr("】", "]");
+      out_ += "\n" + label + badge + "\n";
       if (!str(at(g, "message")).empty()) paragraph(2, str(at(g, "message")));
       if (provisional)
         paragraph(2, tr("（暂定：部分问题未作答，作答后等级可能变化）",
@@ -181,7 +187,7 @@ class Writer {
              {tr("满分", "Max"), true},
              {tr("得分率", "Percent"), true},
              {"", false},
-             {tr("最低要求", "Minimum"), false}});
+             {tr("最低要求", "Minimum"), true}});
     for (const json::value& d : dims) {
       std::string title = std::string(2 * depth(d), ' ') + name_of(d);
       t.add({{title}, {format_number(at(d, "score"))}, {format_number(at(d, "max"))},
@@ -196,35 +202,34 @@ class Writer {
     return {text, met.get_bool() ? ansi::green : ansi::red};
   }
 
+  // Grouped by dimension, with one set of column widths for the whole
+  // section so that every group lines up.
   void indicators() {
     const json::array& inds = arr(at(r_, "indicators"));
     if (inds.empty()) return;
     heading("指标明细", "Indicators");
     std::vector<std::string> order;  // dimension ids in result order, then strays
     for (const json::value& d : arr(at(r_, "dimensions"))) order.push_back(str(at(d, "id")));
+    std::size_t title_w = 0, points_w = 0;
     for (const json::value& i : inds) {
       std::string dim = str(at(i, "dimension"));
       if (std::find(order.begin(), order.end(), dim) == order.end()) order.push_back(dim);
-    }
-    for (const std::string& dim : order) indicator_group(dim, inds);
-  }
-
-  void indicator_group(const std::string& dim, const json::array& inds) {
-    std::vector<const json::value*> members;
-    std::size_t title_w = 0, points_w = 0;
-    for (const json::value& i : inds) {
-      if (str(at(i, "dimension")) != dim) continue;
-      members.push_back(&i);
       title_w = std::max(title_w, util::display_width(util::truncate(name_of(i), 40)));
       points_w = std::max(points_w, util::display_width(points_text(i)));
     }
-    if (members.empty()) return;
+    for (const std::string& dim : order) indicator_group(dim, inds, title_w, points_w);
+  }
+
+  void indicator_group(const std::string& dim, const json::array& inds, std::size_t title_w, std::size_t points_w) {
+    bool any = std::any_of(inds.begin(), inds.end(), [&](const json::value& i) { return str(at(i, "dimension")) == dim; });
+    if (!any) return;
     const json::value& d = find_dimension(dim);
     out_ += "  " + c(d.is_null() ? (dim.empty() ? tr("其他", "Other") : dim) : name_of(d), ansi::bold) + "\n";
-    for (const json::value* i : members) {
-      std::string prefix = "    " + util::pad(util::truncate(name_of(*i), 40), title_w) + "  " +
-                           util::pad(points_text(*i), points_w, true);
-      std::string explain = str(at(*i, "explain"));
+    for (const json::value& i : inds) {
+      if (str(at(i, "dimension")) != dim) continue;
+      std::string prefix = "    " + util::pad(util::truncate(name_of(i), 40), title_w) + "  " +
+                           util::pad(points_text(i), points_w, true);
+      std::string explain = str(at(i, "explain"));
       if (explain.empty()) {
         out_ += prefix + "\n";
         continue;
@@ -318,7 +323,7 @@ class Writer {
       }
       if (group.empty()) continue;
       std::string label = std::string(tr("【", "[")) + severity_label(sev) + tr("】", "]");
-      out_ += "\n  " + c(label, severity_color(sev)) + " " + std::to_string(group.size()) +
+      out_ += std::string(number > 0 ? "\n" : "") + "  " + c(label, severity_color(sev)) + " " + std::to_string(group.size()) +
               tr(" 项", group.size() == 1 ? " finding" : " findings") + "\n";
       for (const json::value* f : group) finding(*f, ++number);
     }
@@ -326,14 +331,15 @@ class Writer {
 
   void finding(const json::value& f, int number) {
     std::string head = "  " + std::to_string(number) + ". ";
-    std::size_t indent = util::display_width(head) + 1;
+    std::size_t indent = util::display_width(head);
     out_ += head + c(name_of(f), ansi::bold) + "\n";
     std::string basis = basis_text(at(f, "basis"));
     if (!basis.empty()) labelled(indent, tr("依据", "Basis"), basis);
     if (!str(at(f, "finding")).empty()) paragraph(indent, str(at(f, "finding")));
     if (!str(at(f, "remediation")).empty()) labelled(indent, tr("整改建议", "Remediation"), str(at(f, "remediation")));
-    std::string evidence = report::format_value(at(f, "evidence"), "", "");
-    if (!arr(at(f, "evidence")).empty()) labelled(indent, tr("留存材料", "Evidence to keep"), evidence);
+    std::string evidence;
+    for (const json::value& e : arr(at(f, "evidence"))) evidence += (evidence.empty() ? "" : tr("、", "; ")) + str(e);
+    if (!evidence.empty()) labelled(indent, tr("留存材料", "Evidence to keep"), evidence);
   }
 
   // 《law》article（version）, several joined by "；".
@@ -354,26 +360,45 @@ class Writer {
 
   void improvement() {
     const json::value& im = at(r_, "improvement");
-    if (!im.is_object() || arr(at(im, "steps")).empty()) return;
+    if (!im.is_object()) return;
+    bool reachable = !at(im, "reachable").is_bool() || at(im, "reachable").get_bool();
+    if (reachable && arr(at(im, "steps")).empty()) return;
     heading("提升建议", "How to improve");
-    const json::value& target = at(im, "target");
-    out_ += std::string(tr("  要达到「", "  To reach \"")) + name_of(target) + tr("」：", "\":") + "\n";
+    std::string target = name_of(at(im, "target"));
+    if (!reachable) {
+      out_ += std::string(tr("  调整评分项无法达到「", "  No change of scored answers reaches \"")) + target +
+              tr("」。", "\".") + "\n";
+      std::string blocking;
+      for (const json::value& b : arr(at(im, "blocking")))
+        blocking += (blocking.empty() ? "" : tr("、", ", ")) + (b.is_string() ? str(b) : name_of(b));
+      if (!blocking.empty()) labelled(4, tr("阻碍条件", "Blocked by"), blocking);
+      return;
+    }
+    out_ += std::string(tr("  要达到「", "  To reach \"")) + target + tr("」：", "\":") + "\n";
     for (const json::value& s : arr(at(im, "steps"))) {
-      out_ += "  - " + name_of(s) + tr("：", ": ") + str(at(at(s, "current"), "label")) + " → " +
-              str(at(at(s, "target"), "label")) + tr("（+", " (+") + format_number(at(s, "gain")) +
-              tr(" 分）", ")") + "\n";
+      out_ += "  - " + name_of(s) + tr("：", ": ") + step_end(at(s, "current")) + " → " + step_end(at(s, "target")) +
+              tr("（+", " (+") + format_number(at(s, "gain")) + tr("）", ")") + "\n";
       if (!str(at(s, "advice")).empty()) paragraph(4, str(at(s, "advice")));
     }
+  }
+  // "10 分" or "[2, 3) 10 分" when the band or option has a label.
+  std::string step_end(const json::value& end) const {
+    std::string label = str(at(end, "label"));
+    std::string points = format_number(at(end, "points")) + tr(" 分", " pts");
+    return label.empty() ? points : label + " " + points;
   }
 
   void derived() {
     const json::array& ds = arr(at(r_, "derived"));
     if (ds.empty()) return;
     heading("计算值", "Derived values");
-    Table t({{tr("项目", "Item"), false, 40}, {tr("值", "Value"), true, 40}, {tr("单位", "Unit"), false, 12}});
-    for (const json::value& d : ds)
-      t.add({{name_of(d)}, {report::format_value(at(d, "value"), tr("是", "yes"), tr("否", "no"))},
-             {str(at(d, "unit"))}});
+    Table t({{tr("项目", "Item"), false, 40}, {tr("值", "Value"), false, 56}});
+    for (const json::value& d : ds) {
+      std::string value = report::format_value(at(d, "value"), tr("是", "yes"), tr("否", "no"));
+      std::string unit = str(at(d, "unit"));
+      if (!unit.empty() && !at(d, "value").is_null()) value += (unit == "%" ? "" : " ") + unit;
+      t.add({{name_of(d)}, {value}});
+    }
     out_ += t.render(2, color_);
   }
 

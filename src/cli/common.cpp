@@ -1,0 +1,231 @@
+#include "cli/common.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include "util/text_width.hpp"
+
+namespace zice::cli {
+namespace json = boost::json;
+
+std::vector<const Verb*> all_verbs() {
+  return {&assess_verb(), &validate_verb(), &lint_verb(), &describe_verb(), &test_verb()};
+}
+
+const Verb* find_verb(std::string_view name) {
+  for (const Verb* v : all_verbs())
+    if (name == v->name) return v;
+  return nullptr;
+}
+
+// ---------------------------------------------------------------- options
+
+namespace {
+
+po::options_description visible_options(const Verb& verb) {
+  po::options_description desc("Options");
+  verb.add_options(desc);
+  desc.add_options()("help,h", "show this help");
+  return desc;
+}
+
+std::string indent_lines(std::string_view text, std::string_view indent) {
+  std::string out;
+  std::istringstream in{std::string(text)};
+  for (std::string line; std::getline(in, line);) out += std::string(indent) + line + "\n";
+  return out;
+}
+
+// The positional names become hidden options so that program_options can
+// place them; `many` collects the rest.
+void add_positionals(const Verb& verb, po::options_description& hidden, po::positional_options_description& pos) {
+  for (const Positional& p : verb.positionals) {
+    if (p.many) {
+      hidden.add_options()(p.name, po::value<std::vector<std::string>>());
+      pos.add(p.name, -1);
+    } else {
+      hidden.add_options()(p.name, po::value<std::string>());
+      pos.add(p.name, 1);
+    }
+  }
+}
+
+void check_positionals(const Verb& verb, const po::variables_map& vm) {
+  for (const Positional& p : verb.positionals)
+    if (!vm.count(p.name)) throw UsageError(fmt::format("missing argument {}", p.name));
+}
+
+}  // namespace
+
+std::string verb_help(const Verb& verb) {
+  std::ostringstream out;
+  out << "Usage: " << verb.usage << "\n\n" << verb.summary << "\n";
+  if (*verb.description) out << "\n" << verb.description << "\n";
+  out << "\n" << visible_options(verb);
+  if (*verb.examples) out << "\nExamples:\n" << indent_lines(verb.examples, "  ");
+  return out.str();
+}
+
+int run_verb(const Verb& verb, const std::vector<std::string>& args) {
+  po::options_description visible = visible_options(verb);
+  po::options_description hidden;
+  po::positional_options_description pos;
+  add_positionals(verb, hidden, pos);
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::variables_map vm;
+  try {
+    // Long options only in full ("--form" is not "--format") so that scripts
+    // keep working when options are added; "-" stays a positional (stdin).
+    auto style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+    po::store(po::command_line_parser(args).options(all).positional(pos).style(style).run(), vm);
+    if (vm.count("help")) {
+      std::cout << verb_help(verb);
+      return kOk;
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(e.what());
+  }
+  check_positionals(verb, vm);
+  return verb.run(vm);
+}
+
+void require_one_of(const std::string& option, const std::string& value, std::initializer_list<const char*> allowed) {
+  std::string list;
+  for (const char* a : allowed) {
+    if (value == a) return;
+    list += (list.empty() ? "" : ", ") + std::string(a);
+  }
+  throw UsageError(fmt::format("invalid value '{}' for --{} (expected one of: {})", value, option, list));
+}
+
+void require_iso_date(const std::string& option, const std::string& value) {
+  bool shape = value.size() == 10 && value[4] == '-' && value[7] == '-';
+  for (std::size_t i = 0; shape && i < value.size(); ++i)
+    if (i != 4 && i != 7 && (value[i] < '0' || value[i] > '9')) shape = false;
+  int month = shape ? std::stoi(value.substr(5, 2)) : 0;
+  int day = shape ? std::stoi(value.substr(8, 2)) : 0;
+  if (!shape || month < 1 || month > 12 || day < 1 || day > 31)
+    throw UsageError(fmt::format("invalid value '{}' for --{} (expected YYYY-MM-DD)", value, option));
+}
+
+// ---------------------------------------------------------------- messages
+
+void print_error(std::string_view message) { std::cerr << "zice: error: " << message << "\n"; }
+void print_warning(std::string_view message) { std::cerr << "zice: warning: " << message << "\n"; }
+
+bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
+
+// ---------------------------------------------------------------- input / output
+
+std::string read_input(const std::string& path) {
+  if (path == "-") {
+    std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    if (std::cin.bad()) throw InputError("cannot read standard input");
+    return text;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) throw InputError(fmt::format("cannot read {}", path));
+  return text;
+}
+
+void write_output(const std::string& path, std::string_view text) {
+  if (path.empty() || path == "-") {
+    std::cout << text;
+    std::cout.flush();
+    if (!std::cout) throw InputError("cannot write to standard output");
+    return;
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) throw InputError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+  out << text;
+  out.close();
+  if (!out) throw InputError(fmt::format("cannot write {}", path));
+}
+
+namespace {
+// 1-based line and column (in characters) of byte `offset`.
+std::pair<int, int> position(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i)
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  int col = 1;
+  for (std::size_t i = line_start; i < offset; ++col) util::next_code_point(text, i);
+  return {line, col};
+}
+}  // namespace
+
+json::value parse_json(std::string_view text, const std::string& name) {
+  // A UTF-8 byte order mark is common in files saved by Windows editors.
+  std::size_t skip = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  json::stream_parser parser;
+  boost::system::error_code ec;
+  std::size_t used = parser.write(text.data() + skip, text.size() - skip, ec);
+  if (!ec) parser.finish(ec);
+  if (ec) {
+    auto [line, col] = position(text, used + skip);
+    throw InputError(fmt::format("{}:{}:{}: invalid JSON: {}", name, line, col, ec.message()));
+  }
+  return parser.release();
+}
+
+json::value read_answers(const std::string& path) {
+  std::string name = path == "-" ? "<stdin>" : path;
+  json::value answers = parse_json(read_input(path), name);
+  if (!answers.is_object())
+    throw InputError(fmt::format("{}: answers must be a JSON object keyed by question id", name));
+  return answers;
+}
+
+std::optional<Ruleset> load_ruleset(const std::string& path) {
+  // Checked first so that a missing file reads like any other I/O error.
+  std::ifstream probe(path, std::ios::binary);
+  if (!probe) throw InputError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+  LoadResult r = Ruleset::load_file(path);
+  if (r.ruleset) return std::move(r.ruleset);
+  for (const Diagnostic& d : r.diagnostics) std::cerr << d.format() << "\n";
+  print_error(fmt::format("cannot load ruleset {}", path));
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------- problems
+
+std::string format_problems(const std::vector<AnswerProblem>& problems) {
+  std::string out;
+  for (const AnswerProblem& p : problems) {
+    out += fmt::format("{}: [{}] {}", p.question.empty() ? "(answers)" : p.question, p.code, p.message);
+    out += p.fatal ? "\n" : " (note)\n";
+  }
+  return out;
+}
+
+bool has_fatal(const std::vector<AnswerProblem>& problems) {
+  return std::any_of(problems.begin(), problems.end(), [](const AnswerProblem& p) { return p.fatal; });
+}
+
+json::value problems_json(const std::vector<AnswerProblem>& problems) {
+  json::array out;
+  for (const AnswerProblem& p : problems)
+    out.push_back(json::object{{"question", p.question}, {"code", p.code}, {"message", p.message}, {"fatal", p.fatal}});
+  return out;
+}
+
+}  // namespace zice::cli

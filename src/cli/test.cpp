@@ -1,0 +1,88 @@
+// zice test RULESET CASES: runs a ruleset's worked cases (case files are
+// described in docs/ruleset-format.md) and prints every mismatch.
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/common.hpp"
+#include "engine/case_runner.hpp"
+#include "util/text_width.hpp"
+
+namespace zice::cli {
+namespace {
+
+void add_options(po::options_description& d) {
+  d.add_options()("verbose,v", "print mismatching values in full and each case's expectation count");
+}
+
+// Compact JSON; long values are cut unless --verbose, so one mismatch stays
+// one readable line.
+std::string show(const boost::json::value& v, bool verbose) {
+  std::string text = to_json_text(v, false);
+  return verbose ? text : util::truncate(text, 120);
+}
+
+void print_mismatch(const testing::CaseMismatch& m, bool verbose) {
+  bool absent = m.note == "path not found in result";
+  std::string got = absent ? "nothing" : show(m.actual, verbose);
+  std::cout << fmt::format("    {}: expected {}, got {}", m.path, show(m.expected, verbose), got);
+  if (!m.note.empty()) std::cout << " (" << m.note << ")";
+  std::cout << "\n";
+}
+
+void print_case(const testing::CaseOutcome& c, std::size_t expectations, bool verbose) {
+  std::cout << (c.passed ? "PASS " : "FAIL ") << c.name;
+  if (verbose) std::cout << fmt::format(" ({} expectation{})", expectations, expectations == 1 ? "" : "s");
+  std::cout << "\n";
+  if (!c.error.empty()) std::cout << "    error: " << c.error << "\n";
+  for (const testing::CaseMismatch& m : c.mismatches) print_mismatch(m, verbose);
+}
+
+// Expectations per case, for --verbose (the runner reports only mismatches).
+std::vector<std::size_t> expectation_counts(const boost::json::value& file) {
+  std::vector<std::size_t> out;
+  const boost::json::value* cases = file.is_object() ? file.get_object().if_contains("cases") : nullptr;
+  if (!cases || !cases->is_array()) return out;
+  for (const boost::json::value& c : cases->get_array()) {
+    const boost::json::value* e = c.is_object() ? c.get_object().if_contains("expect") : nullptr;
+    out.push_back(e && e->is_object() ? e->get_object().size() : 0);
+  }
+  return out;
+}
+
+int run(const po::variables_map& vm) {
+  bool verbose = vm.count("verbose") > 0;
+  std::string cases_path = vm["cases"].as<std::string>();
+  std::optional<Ruleset> rs = load_ruleset(vm["ruleset"].as<std::string>());
+  if (!rs) return kUsage;
+  boost::json::value file = parse_json(read_input(cases_path), cases_path == "-" ? "<stdin>" : cases_path);
+
+  testing::CaseFileResult r = testing::run_case_file(*rs, file);
+  if (!r.error.empty()) throw InputError(fmt::format("{}: {}", cases_path, r.error));
+  std::vector<std::size_t> counts = expectation_counts(file);
+  for (std::size_t i = 0; i < r.cases.size(); ++i)
+    print_case(r.cases[i], i < counts.size() ? counts[i] : 0, verbose);
+  std::cout << fmt::format("{} passed, {} failed\n", r.passed, r.failed);
+  return r.failed > 0 ? kFailed : kOk;
+}
+
+}  // namespace
+
+const Verb& test_verb() {
+  static const Verb v{
+      "test",
+      "run a ruleset's worked cases and report mismatches",
+      "zice test RULESET CASES [options]",
+      "CASES is a case file (docs/ruleset-format.md, \"Case files\"): answers per\n"
+      "case and the expected result values. Prints \"PASS name\" or \"FAIL name\" for\n"
+      "every case, each mismatch as \"path: expected X, got Y\", then a summary.\n"
+      "Exit 1 if any case fails; 2 if the case file is malformed or for another ruleset.",
+      "zice test examples/innovation-demo.xml examples/innovation-demo.cases.json\n"
+      "zice test rulesets/sme-size-2011.xml rulesets/tests/sme-size-2011.cases.json -v",
+      {{"ruleset"}, {"cases"}},
+      add_options,
+      run};
+  return v;
+}
+
+}  // namespace zice::cli
