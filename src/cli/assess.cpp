@@ -58,7 +58,7 @@ int run(const po::variables_map& vm) {
                            : "assessment failed: the answers are unusable");
     return opt.strict ? kFailed : kUsage;
   }
-  std::string out = format == "json" ? to_json_text(a.result) + "\n" : render_text_report(a.result, color);
+  std::string out = format == "json" ? json_text(a.result) : render_text_report(a.result, color);
   write_output(vm.count("output") ? vm["output"].as<std::string>() : "", out);
   return kOk;
 }

@@ -127,6 +127,12 @@ void print_warning(std::string_view message) { std::cerr << "zice: warning: " <<
 
 bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
 
+std::string json_text(const json::value& v) {
+  std::string text = to_json_text(v);
+  if (text.empty() || text.back() != '\n') text += '\n';
+  return text;
+}
+
 // ---------------------------------------------------------------- input / output
 
 std::string read_input(const std::string& path) {

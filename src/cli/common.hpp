@@ -94,4 +94,7 @@ boost::json::value problems_json(const std::vector<AnswerProblem>&);
 
 bool stdout_is_terminal();
 
+/// Pretty JSON text ending in exactly one newline.
+std::string json_text(const boost::json::value&);
+
 }  // namespace zice::cli

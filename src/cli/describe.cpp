@@ -15,7 +15,7 @@ int run(const po::variables_map& vm) {
   if (!rs) return kUsage;
   std::string lang = vm.count("lang") ? vm["lang"].as<std::string>() : "";
   write_output(vm.count("output") ? vm["output"].as<std::string>() : "",
-               to_json_text(rs->questionnaire(lang)) + "\n");
+               json_text(rs->questionnaire(lang)));
   return kOk;
 }
 

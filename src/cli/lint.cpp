@@ -52,7 +52,7 @@ int run(const po::variables_map& vm) {
   Tally t;
   boost::json::array diagnostics;
   for (const std::string& path : vm["ruleset"].as<std::vector<std::string>>()) lint_one(path, json, diagnostics, t);
-  if (json) write_output("", to_json_text(diagnostics) + "\n");
+  if (json) write_output("", json_text(diagnostics));
   std::cerr << plural(t.errors, "error") << ", " << plural(t.warnings, "warning") << "\n";
   if (t.unreadable) return kUsage;
   return t.errors > 0 || (vm.count("werror") && t.warnings > 0) ? kFailed : kOk;

@@ -30,7 +30,7 @@ int run(const po::variables_map& vm) {
 
   std::vector<AnswerProblem> problems = validate(*rs, answers, opt);
   if (format == "json") {
-    write_output("", to_json_text(problems_json(problems)) + "\n");
+    write_output("", json_text(problems_json(problems)));
   } else {
     std::size_t fatal = std::count_if(problems.begin(), problems.end(), [](const AnswerProblem& p) { return p.fatal; });
     write_output("", format_problems(problems) +
