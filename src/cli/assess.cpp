@@ -11,13 +11,13 @@ namespace {
 
 void add_options(po::options_description& d) {
   d.add_options()
-    ("format,f", po::value<std::string>()->default_value("text"), "output format: text or json")
-    ("lang,l", po::value<std::string>(), "report language, e.g. zh-CN or en (default: the ruleset's)")
+    ("format,f", po::value<std::string>()->default_value("text")->value_name("FORMAT"), "output format: text or json")
+    ("lang,l", po::value<std::string>()->value_name("LANG"), "report language, e.g. zh-CN or en (default: the ruleset's)")
     ("strict", "fail (exit 1, no result) when any answer has a fatal problem")
-    ("date,d", po::value<std::string>(), "assessment date YYYY-MM-DD (default: today, UTC)")
-    ("color", po::value<std::string>()->default_value("auto"), "colour for text: auto, always or never")
+    ("date,d", po::value<std::string>()->value_name("DATE"), "assessment date YYYY-MM-DD (default: today, UTC)")
+    ("color", po::value<std::string>()->default_value("auto")->value_name("WHEN"), "colour for text: auto, always or never")
     ("trace", "include the derived-value trace in the JSON result")
-    ("output,o", po::value<std::string>(), "write the report to FILE instead of stdout");
+    ("output,o", po::value<std::string>()->value_name("FILE"), "write the report to FILE instead of stdout");
 }
 
 // auto: colour only on a terminal, and never when NO_COLOR is set
@@ -78,6 +78,7 @@ const Verb& assess_verb() {
       "zice assess rulesets/sme-size-2011.xml answers.json --format json -o result.json\n"
       "cat answers.json | zice assess rulesets/miit-innovative-sme-2022.xml - --lang en\n"
       "zice assess RULESET ANSWERS --strict --date 2026-06-30",
+      "strict mode and the answers have problems",
       {{"ruleset"}, {"answers"}},
       add_options,
       run};

@@ -33,7 +33,7 @@ const Verb* find_verb(std::string_view name) {
 namespace {
 
 po::options_description visible_options(const Verb& verb) {
-  po::options_description desc("Options");
+  po::options_description desc("Options", 100, 50);
   verb.add_options(desc);
   desc.add_options()("help,h", "show this help");
   return desc;
@@ -73,6 +73,8 @@ std::string verb_help(const Verb& verb) {
   if (*verb.description) out << "\n" << verb.description << "\n";
   out << "\n" << visible_options(verb);
   if (*verb.examples) out << "\nExamples:\n" << indent_lines(verb.examples, "  ");
+  out << "\nExit codes: 0 ok, " << (*verb.failure ? "1 " + std::string(verb.failure) + ", " : "")
+      << "2 usage or input errors (see docs/cli.md).\n";
   return out.str();
 }
 

@@ -45,6 +45,7 @@ struct Verb {
   const char* usage;        ///< "zice assess RULESET ANSWERS [options]"
   const char* description;  ///< paragraph(s) under the usage line
   const char* examples;     ///< ready-to-run command lines, one per line
+  const char* failure;      ///< what exit code 1 means for this verb
   std::vector<Positional> positionals;
   void (*add_options)(po::options_description&);
   int (*run)(const po::variables_map&);

@@ -6,8 +6,8 @@ namespace {
 
 void add_options(po::options_description& d) {
   d.add_options()
-    ("lang,l", po::value<std::string>(), "language of labels and help (default: the ruleset's)")
-    ("output,o", po::value<std::string>(), "write the JSON to FILE instead of stdout");
+    ("lang,l", po::value<std::string>()->value_name("LANG"), "language of labels and help (default: the ruleset's)")
+    ("output,o", po::value<std::string>()->value_name("FILE"), "write the JSON to FILE instead of stdout");
 }
 
 int run(const po::variables_map& vm) {
@@ -30,6 +30,7 @@ const Verb& describe_verb() {
       "constraints and applicability, so a front end can build the form.",
       "zice describe examples/innovation-demo.xml\n"
       "zice describe rulesets/miit-innovative-sme-2022.xml --lang en -o questionnaire.json",
+      "",
       {{"ruleset"}},
       add_options,
       run};

@@ -13,7 +13,7 @@ namespace {
 void add_options(po::options_description& d) {
   d.add_options()
     ("werror", "treat warnings as errors (exit 1)")
-    ("format,f", po::value<std::string>()->default_value("text"),
+    ("format,f", po::value<std::string>()->default_value("text")->value_name("FORMAT"),
      "text: diagnostics on stderr; json: a JSON array on stdout");
 }
 
@@ -71,6 +71,7 @@ const Verb& lint_verb() {
       "zice lint rulesets/*.xml\n"
       "zice lint --werror examples/innovation-demo.xml\n"
       "zice lint rulesets/sme-size-2011.xml --format json",
+      "errors (or warnings with --werror)",
       {{"ruleset", true}},
       add_options,
       run};

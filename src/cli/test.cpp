@@ -79,6 +79,7 @@ const Verb& test_verb() {
       "Exit 1 if any case fails; 2 if the case file is malformed or for another ruleset.",
       "zice test examples/innovation-demo.xml examples/innovation-demo.cases.json\n"
       "zice test rulesets/sme-size-2011.xml rulesets/tests/sme-size-2011.cases.json -v",
+      "a case failed",
       {{"ruleset"}, {"cases"}},
       add_options,
       run};

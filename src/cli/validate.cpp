@@ -10,9 +10,9 @@ namespace {
 
 void add_options(po::options_description& d) {
   d.add_options()
-    ("format,f", po::value<std::string>()->default_value("text"), "output format: text or json")
-    ("lang,l", po::value<std::string>(), "message language, e.g. zh-CN or en (default: the ruleset's)")
-    ("date,d", po::value<std::string>(), "assessment date YYYY-MM-DD for date rules (default: today, UTC)");
+    ("format,f", po::value<std::string>()->default_value("text")->value_name("FORMAT"), "output format: text or json")
+    ("lang,l", po::value<std::string>()->value_name("LANG"), "message language, e.g. zh-CN or en (default: the ruleset's)")
+    ("date,d", po::value<std::string>()->value_name("DATE"), "assessment date YYYY-MM-DD for date rules (default: today, UTC)");
 }
 
 int run(const po::variables_map& vm) {
@@ -52,6 +52,7 @@ const Verb& validate_verb() {
       "that does not apply. ANSWERS \"-\" reads stdin. Exit 1 if any problem is fatal.",
       "zice validate examples/innovation-demo.xml examples/innovation-demo.answers.json\n"
       "zice validate rulesets/sme-size-2011.xml answers.json --format json",
+      "a fatal answer problem",
       {{"ruleset"}, {"answers"}},
       add_options,
       run};
