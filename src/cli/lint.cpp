@@ -1,11 +1,13 @@
-// zice lint RULESET...: loads rulesets and reports every diagnostic.
+// zice lint RULESET...: load diagnostics plus the deep lint of docs/lint.md.
+#include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <tuple>
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
 
 #include "cli/common.hpp"
+#include "zice/lint.hpp"
 
 namespace zice::cli {
 namespace {
@@ -14,12 +16,10 @@ void add_options(po::options_description& d) {
   d.add_options()
     ("werror", "treat warnings as errors (exit 1)")
     ("format,f", po::value<std::string>()->default_value("text")->value_name("FORMAT"),
-     "text: diagnostics on stderr; json: a JSON array on stdout");
-}
-
-boost::json::value diagnostic_json(const Diagnostic& d) {
-  return boost::json::object{{"file", d.file},       {"line", d.line},       {"column", d.column},
-                             {"severity", to_string(d.severity)}, {"code", d.code}, {"message", d.message}};
+     "text: diagnostics on stderr; json: a JSON array on stdout; sarif: a SARIF 2.1.0 log on stdout")
+    ("today", po::value<std::string>()->value_name("DATE"),
+     "date YYYY-MM-DD for the expiry checks (default: today, UTC)")
+    ("load-only", "report only what loading finds; skip the deep lint");
 }
 
 struct Tally {
@@ -30,29 +30,56 @@ struct Tally {
 
 std::string plural(int n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
-void lint_one(const std::string& path, bool json, boost::json::array& out, Tally& t) {
-  if (!std::ifstream(path, std::ios::binary)) {
-    print_error(fmt::format("cannot read {}", path));
-    t.unreadable = true;
-    return;
-  }
+// Loader diagnostics plus, when the ruleset loads, the deep lint. A loader
+// warning that is also a lint code (no-basis) is left to lint, which reports
+// it once and honours <suppress>.
+std::vector<Diagnostic> diagnostics_of(const std::string& path, const LintOptions& options, bool deep) {
   LoadResult r = Ruleset::load_file(path);
-  for (const Diagnostic& d : r.diagnostics) {
-    t.errors += d.severity == Severity::error;
-    t.warnings += d.severity == Severity::warning;
-    if (json) out.push_back(diagnostic_json(d));
-    else std::cerr << d.format() << "\n";
+  std::vector<Diagnostic> out;
+  bool linted = deep && r.ruleset;
+  for (Diagnostic& d : r.diagnostics)
+    if (!linted || !find_lint_code(d.code)) out.push_back(std::move(d));
+  if (linted) {
+    std::vector<Diagnostic> more = lint(*r.ruleset, options);
+    out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    // Position order within the file; a position of 0 (unknown) sorts first.
+    std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+    });
   }
+  return out;
+}
+
+std::string with_one_newline(std::string text) {
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  return text + "\n";
 }
 
 int run(const po::variables_map& vm) {
   std::string format = vm["format"].as<std::string>();
-  require_one_of("format", format, {"text", "json"});
-  bool json = format == "json";
+  require_one_of("format", format, {"text", "json", "sarif"});
+  LintOptions options;
+  if (vm.count("today")) {
+    options.today = vm["today"].as<std::string>();
+    require_iso_date("today", options.today);
+  }
   Tally t;
-  boost::json::array diagnostics;
-  for (const std::string& path : vm["ruleset"].as<std::vector<std::string>>()) lint_one(path, json, diagnostics, t);
-  if (json) write_output("", json_text(diagnostics));
+  std::vector<Diagnostic> all;
+  for (const std::string& path : vm["ruleset"].as<std::vector<std::string>>()) {
+    if (!std::ifstream(path, std::ios::binary)) {
+      print_error(fmt::format("cannot read {}", path));
+      t.unreadable = true;
+      continue;
+    }
+    for (Diagnostic& d : diagnostics_of(path, options, !vm.count("load-only"))) {
+      t.errors += d.severity == Severity::error;
+      t.warnings += d.severity == Severity::warning;
+      if (format == "text") std::cerr << d.format() << "\n";
+      all.push_back(std::move(d));
+    }
+  }
+  if (format == "json") write_output("", with_one_newline(lint_to_json(all)));
+  if (format == "sarif") write_output("", with_one_newline(lint_to_sarif(all, zice::version())));
   std::cerr << plural(t.errors, "error") << ", " << plural(t.warnings, "warning") << "\n";
   if (t.unreadable) return kUsage;
   return t.errors > 0 || (vm.count("werror") && t.warnings > 0) ? kFailed : kOk;
@@ -65,13 +92,16 @@ const Verb& lint_verb() {
       "lint",
       "check rulesets and report errors and warnings with file:line:col",
       "zice lint RULESET... [options]",
-      "Loads every RULESET and prints each diagnostic as\n"
-      "\"file:line:col: severity: message [code]\" followed by the source line.\n"
-      "Exit 1 on any error (or warning, with --werror); 2 if a file cannot be read.",
+      "Loads every RULESET and runs the deep checks of docs/lint.md (score bands,\n"
+      "maximums, reachability of grades and gates, unused items, translations,\n"
+      "legal bases). Each diagnostic is \"file:line:col: severity: message [code]\"\n"
+      "followed by the source line; a summary \"N errors, M warnings\" ends the run.\n"
+      "A ruleset silences a lint code with <suppress code=\"…\"> in <meta>.",
       "zice lint rulesets/*.xml\n"
       "zice lint --werror examples/innovation-demo.xml\n"
-      "zice lint rulesets/sme-size-2011.xml --format json",
-      "errors (or warnings with --werror)",
+      "zice lint rulesets/sme-size-2011.xml --format json\n"
+      "zice lint --format sarif rulesets/*.xml > lint.sarif",
+      "any error (or warning, with --werror); a ruleset that does not load is an error",
       {{"ruleset", true}},
       add_options,
       run};
