@@ -8,7 +8,7 @@ endif()
 file(READ ${EXPECTED} expected)
 if(NOT actual STREQUAL expected)
   string(RANDOM LENGTH 8 tag)
-  set(out "${CMAKE_CURRENT_BINARY_DIR}/golden-actual-${tag}.json")
+  set(out "${OUT_DIR}/golden-actual-${tag}.json")
   file(WRITE ${out} "${actual}")
   message(FATAL_ERROR "result differs from ${EXPECTED}; actual output written to ${out}\n"
                       "compare: diff ${EXPECTED} ${out}\nIf the change is intended: scripts/update-golden")

@@ -17,6 +17,6 @@ foreach(_case ${ZICE_GOLDEN_CASES})
   list(GET _parts 2 _answers)
   add_test(NAME golden_${_name}
     COMMAND ${CMAKE_COMMAND} -DZICE=$<TARGET_FILE:zice_cli> -DRULESET=${_ruleset} -DANSWERS=${_answers}
-            -DEXPECTED=tests/golden/${_name}.result.json -P ${PROJECT_SOURCE_DIR}/tests/compare-golden.cmake
+            -DEXPECTED=tests/golden/${_name}.result.json -DOUT_DIR=${CMAKE_CURRENT_BINARY_DIR} -P ${PROJECT_SOURCE_DIR}/tests/compare-golden.cmake
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endforeach()
