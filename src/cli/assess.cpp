@@ -17,6 +17,7 @@ void add_options(po::options_description& d) {
     ("date,d", po::value<std::string>()->value_name("DATE"), "assessment date YYYY-MM-DD (default: today, UTC)")
     ("color", po::value<std::string>()->default_value("auto")->value_name("WHEN"), "colour for text: auto, always or never")
     ("trace", "include the derived-value trace in the JSON result")
+    ("no-analysis", "skip the improvement plan and the partial-answer analysis (faster)")
     ("output,o", po::value<std::string>()->value_name("FILE"), "write the report to FILE instead of stdout");
 }
 
@@ -39,6 +40,7 @@ AssessOptions options_from(const po::variables_map& vm) {
   }
   o.strict = vm.count("strict") > 0;
   o.trace = vm.count("trace") > 0;
+  o.analyse = vm.count("no-analysis") == 0;
   return o;
 }
 
