@@ -1107,9 +1107,20 @@ GradeAnalysis analyse_grades(const Context& ctx, std::size_t limit) {
       truth[i] = w ? is_true(w->evaluate(slots, ec)) : 1;
       ec.warnings.clear();
     }
+    // Examples: the first combination found, replaced by one with fewer
+    // unanswered inputs and far-out numbers (nicer to read).
+    int cost = 0;
+    for (const Value& v : st.vars) cost += v.is_null() ? 1 : 0;
+    for (std::size_t k = 0; k < a.free_slots.size(); ++k) {
+      const Value& v = a.free_domains[k][idx[k + 1]];
+      if (v.is_null()) cost += 2;
+      else if (v.type() == Type::Number && v.as_number().abs() >= kFar) cost += 3;
+      else if (v.type() == Type::Number && v.as_number().is_negative()) cost += 1;
+    }
     auto record = [&](std::size_t i) {
       a.grades[i].example_state = idx[0];
       a.grades[i].example_free.assign(idx.begin() + 1, idx.end());
+      a.grades[i].example_cost = cost;
     };
     for (std::size_t i = 0; i < ng; ++i) {
       if (!truth[i]) continue;
@@ -1129,20 +1140,23 @@ GradeAnalysis analyse_grades(const Context& ctx, std::size_t limit) {
         a.no_grade_possible = true;
         return;
       }
-      if (!a.grades[first].reached) record(first);
+      if (!a.grades[first].reached || cost < a.grades[first].example_cost) record(first);
       a.grades[first].reached = true;
       a.grades[first].result = true;
     } else {
       std::size_t k = 0;
       while (k < ng && truth[k]) ++k;
       if (k == 0) a.no_grade_possible = true;
-      for (std::size_t i = 0; i < k; ++i) {
+      // Prefer an example where the level is the result (the highest passed).
+      for (std::size_t i = 0; i + 1 < k; ++i) {
         if (!a.grades[i].reached) record(i);
         a.grades[i].reached = true;
       }
-      if (k > 0 && !a.grades[k - 1].result) {
-        record(k - 1);
-        a.grades[k - 1].result = true;
+      if (k > 0) {
+        auto& g = a.grades[k - 1];
+        if (!g.result || cost < g.example_cost) record(k - 1);
+        g.reached = true;
+        g.result = true;
       }
     }
   });

@@ -219,6 +219,7 @@ struct GradeAnalysis {
     std::vector<int> covered_by;       // first-match: earlier grades true whenever this one is
     std::size_t example_state = 0;     // index into scores.states
     std::vector<std::size_t> example_free;  // index into free_domains per free slot
+    int example_cost = 0;
   };
   std::vector<Grade> grades;
   /// Whether some combination reaches no grade at all (first-match) or fails
