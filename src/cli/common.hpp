@@ -56,6 +56,8 @@ const Verb& validate_verb();
 const Verb& lint_verb();
 const Verb& describe_verb();
 const Verb& test_verb();
+const Verb& stats_verb();
+const Verb& doc_verb();
 /// All verbs in the order `zice --help` lists them.
 std::vector<const Verb*> all_verbs();
 const Verb* find_verb(std::string_view name);
