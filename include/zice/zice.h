@@ -7,8 +7,9 @@
  * Conventions (modelled on SQLite and libgit2):
  *  - Every function that can fail returns an int status: ZICE_OK (0) or a
  *    negative ZICE_E* code. Details of the last failure on the calling thread
- *    are available from zice_error_last() until the next zice_* call on that
- *    thread.
+ *    are available from zice_error_last() until the next status-returning
+ *    zice_* call on that thread (which resets it). The void and const char *
+ *    functions (getters, zice_free, zice_strerror, ...) leave it alone.
  *  - Handles (zice_ruleset, zice_catalog) are opaque. A loaded ruleset or
  *    catalog is immutable: any number of threads may use one handle at the
  *    same time, without locking. Freeing a handle while another thread uses
@@ -32,8 +33,16 @@
 extern "C" {
 #endif
 
+/* Building libzice defines ZICE_BUILDING; a program linking the static
+ * library on Windows defines ZICE_STATIC. */
 #if defined(_WIN32)
-#  define ZICE_API __declspec(dllimport)
+#  if defined(ZICE_BUILDING)
+#    define ZICE_API __declspec(dllexport)
+#  elif defined(ZICE_STATIC)
+#    define ZICE_API
+#  else
+#    define ZICE_API __declspec(dllimport)
+#  endif
 #elif defined(__GNUC__)
 #  define ZICE_API __attribute__((visibility("default")))
 #else
@@ -76,8 +85,9 @@ typedef struct zice_error {
 } zice_error;
 
 /**
- * The last error on the calling thread, or NULL when the last call
- * succeeded. Valid until the next zice_* call on this thread.
+ * The last error on the calling thread, or NULL when the last
+ * status-returning call succeeded. The struct and its strings are owned by
+ * the thread and valid until the next status-returning zice_* call on it.
  */
 ZICE_API const zice_error *zice_error_last(void);
 /** Short English name of a status code ("ZICE_EIO: I/O error"). Static storage. */
@@ -96,7 +106,8 @@ typedef struct zice_ruleset zice_ruleset;
  * diagnostics, one per line ("file:line:col: error: ...").
  */
 ZICE_API int zice_ruleset_load_file(const char *path, zice_ruleset **out);
-/** Same, from memory; `name` (may be NULL) is used in diagnostics. */
+/** Same, from memory; `len` may be 0 to use strlen(xml); `name` (may be NULL,
+ * then "<buffer>") is used in diagnostics. */
 ZICE_API int zice_ruleset_load_buffer(const char *xml, size_t len, const char *name, zice_ruleset **out);
 /** Frees a ruleset from zice_ruleset_load_*. NULL is allowed. Not for catalog rulesets. */
 ZICE_API void zice_ruleset_free(zice_ruleset *rs);
@@ -134,7 +145,10 @@ typedef struct zice_assess_options {
 
 #define ZICE_ASSESS_OPTIONS_INIT {ZICE_ASSESS_OPTIONS_VERSION, NULL, 0, 0, NULL}
 
-/** Initialises `opts` to the defaults. */
+/** Initialises `opts` to the defaults for options struct `version`
+ * (ZICE_ASSESS_OPTIONS_VERSION). ZICE_EINVAL for an unknown version.
+ * zice_ruleset_validate/assess reject a struct whose version is 0 or newer
+ * than the library knows (ZICE_EINVAL), and an invalid `date` (ZICE_EINVAL). */
 ZICE_API int zice_assess_options_init(zice_assess_options *opts, unsigned int version);
 
 /**
@@ -142,7 +156,8 @@ ZICE_API int zice_assess_options_init(zice_assess_options *opts, unsigned int ve
  * *out receives a JSON array of problems
  * ([{"question","code","message","fatal"}], empty when valid). `opts` may be NULL.
  * Returns ZICE_OK when validation ran (even with problems); ZICE_EJSON when
- * `answers_json` is not JSON.
+ * `answers_json` is not JSON or not an object. `len` may be 0 to use
+ * strlen(answers_json).
  */
 ZICE_API int zice_ruleset_validate(const zice_ruleset *rs, const char *answers_json, size_t len,
                                    const zice_assess_options *opts, char **out);
@@ -158,7 +173,9 @@ ZICE_API int zice_ruleset_assess(const zice_ruleset *rs, const char *answers_jso
 
 /**
  * Renders a result document (from zice_ruleset_assess) as a report.
- * `format`: "text", "json" (and, when built, "md", "html"). `len` may be 0.
+ * `format`: "text", "json" (and, when built, "md", "html"); an unknown or
+ * unavailable format is ZICE_EINVAL. `len` may be 0. ZICE_EJSON when
+ * `result_json` is not JSON or has no "schema": "zice-result/..." field.
  */
 ZICE_API int zice_result_render(const char *result_json, size_t len, const char *format, char **out);
 
@@ -169,14 +186,17 @@ typedef struct zice_catalog zice_catalog;
 /**
  * Loads every *.xml ruleset in `dir` (not recursive). Several versions of one
  * id may coexist. Fails with ZICE_ERULESET (naming file:line:col) if any file
- * has errors, ZICE_EIO if the directory cannot be read.
+ * has errors or two files have the same id and version (the message names
+ * both files), ZICE_EIO if the directory cannot be read.
  */
 ZICE_API int zice_catalog_open(const char *dir, zice_catalog **out);
 ZICE_API void zice_catalog_free(zice_catalog *cat);
 
 /**
- * JSON array of the rulesets, sorted by id then effective date:
+ * JSON array of the rulesets, sorted by id, then effective_from (open
+ * first), then version:
  * [{"id","version","title","effective_from","effective_to","sha256","file"}].
+ * Open effective dates are "".
  */
 ZICE_API int zice_catalog_list(const zice_catalog *cat, char **out);
 
@@ -192,6 +212,7 @@ ZICE_API int zice_catalog_get(const zice_catalog *cat, const char *id, const cha
  * The version of `id` in force on `date` ("YYYY-MM-DD"; NULL = today UTC):
  * effective_from <= date (or open) and date <= effective_to (or open); when
  * several qualify, the one with the latest effective_from. *out is borrowed.
+ * ZICE_EINVAL for a malformed date, ZICE_ENOTFOUND when no version is in force.
  */
 ZICE_API int zice_catalog_get_in_force(const zice_catalog *cat, const char *id, const char *date,
                                        const zice_ruleset **out);
