@@ -79,7 +79,7 @@ enum {
 typedef struct zice_error {
   int code;            /* the ZICE_E* code */
   const char *message; /* English or zh-CN text, never NULL */
-  const char *file;    /* for ZICE_ERULESET: the ruleset file; else "" */
+  const char *file;    /* ZICE_ERULESET, ZICE_EIO: the file or directory; else "" */
   int line;            /* 1-based, 0 when unknown */
   int column;          /* 1-based, 0 when unknown */
 } zice_error;
@@ -121,10 +121,12 @@ ZICE_API const char *zice_ruleset_effective_from(const zice_ruleset *rs);
 ZICE_API const char *zice_ruleset_effective_to(const zice_ruleset *rs);
 
 /**
- * Lints a ruleset file: *out receives a JSON array of every diagnostic
- * ({"severity","code","file","line","column","message"}), empty when clean.
- * Returns ZICE_OK even when the ruleset has errors (inspect the array);
- * ZICE_EIO when the file cannot be read.
+ * Lints a ruleset file like `zice lint`: the loader's diagnostics plus, when
+ * the ruleset loads, the deep lint of docs/lint.md (expiry checks against
+ * today, UTC). *out receives a JSON array of every diagnostic
+ * ({"severity","code","file","line","column","message"}) in file position
+ * order, empty when clean. Returns ZICE_OK even when the ruleset has errors
+ * (inspect the array); ZICE_EIO when the file cannot be read.
  */
 ZICE_API int zice_lint_file(const char *path, char **out);
 
