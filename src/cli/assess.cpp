@@ -11,7 +11,7 @@ namespace {
 
 void add_options(po::options_description& d) {
   d.add_options()
-    ("format,f", po::value<std::string>()->default_value("text")->value_name("FORMAT"), "output format: text or json")
+    ("format,f", po::value<std::string>()->default_value("text")->value_name("FORMAT"), "output format: text, json, html or md")
     ("lang,l", po::value<std::string>()->value_name("LANG"), "report language, e.g. zh-CN or en (default: the ruleset's)")
     ("strict", "fail (exit 1, no result) when any answer has a fatal problem")
     ("date,d", po::value<std::string>()->value_name("DATE"), "assessment date YYYY-MM-DD (default: today, UTC)")
@@ -46,7 +46,7 @@ AssessOptions options_from(const po::variables_map& vm) {
 
 int run(const po::variables_map& vm) {
   std::string format = vm["format"].as<std::string>();
-  require_one_of("format", format, {"text", "json"});
+  require_one_of("format", format, {"text", "json", "html", "md"});
   bool color = use_color(vm);
   AssessOptions opt = options_from(vm);
   std::optional<Ruleset> rs = load_ruleset(vm["ruleset"].as<std::string>());
@@ -60,7 +60,10 @@ int run(const po::variables_map& vm) {
                            : "assessment failed: the answers are unusable");
     return opt.strict ? kFailed : kUsage;
   }
-  std::string out = format == "json" ? json_text(a.result) : render_text_report(a.result, color);
+  std::string out = format == "json"   ? json_text(a.result)
+                    : format == "html" ? render_html_report(a.result, &answers)
+                    : format == "md"   ? render_markdown_report(a.result, &answers)
+                                       : render_text_report(a.result, color);
   write_output(vm.count("output") ? vm["output"].as<std::string>() : "", out);
   return kOk;
 }
@@ -78,6 +81,7 @@ const Verb& assess_verb() {
       "unless --strict is given. The JSON format is docs/result-schema.md.",
       "zice assess examples/innovation-demo.xml examples/innovation-demo.answers.json\n"
       "zice assess rulesets/sme-size-2011.xml answers.json --format json -o result.json\n"
+      "zice assess rulesets/sme-legal-compliance.xml answers.json --format html -o report.html\n"
       "cat answers.json | zice assess rulesets/miit-innovative-sme-2022.xml - --lang en\n"
       "zice assess RULESET ANSWERS --strict --date 2026-06-30",
       "strict mode and the answers have problems",
