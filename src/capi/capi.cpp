@@ -223,6 +223,8 @@ using Renderer = std::string (*)(const json::value& result);
 
 std::string render_text(const json::value& r) { return zice::render_text_report(r, false); }
 std::string render_json(const json::value& r) { return zice::to_json_text(r); }
+std::string render_md(const json::value& r) { return zice::render_markdown_report(r); }
+std::string render_html(const json::value& r) { return zice::render_html_report(r); }
 
 struct Format {
   const char* name;
@@ -232,8 +234,8 @@ struct Format {
 constexpr Format kFormats[] = {
     {"text", &render_text},
     {"json", &render_json},
-    {"md", nullptr},    // Markdown report: not built yet
-    {"html", nullptr},  // HTML report: not built yet
+    {"md", &render_md},
+    {"html", &render_html},
 };
 
 std::string available_formats() {

@@ -402,7 +402,12 @@ TEST_F(CApi, RenderFormats) {
   ASSERT_EQ(zice_result_render(result.c_str(), 0, "json", &out), ZICE_OK);
   EXPECT_EQ(take(out), result);
 
-  for (const char* f : {"md", "html", "pdf", "TEXT", ""}) {
+  ASSERT_EQ(zice_result_render(result.c_str(), 0, "md", &out), ZICE_OK);
+  EXPECT_EQ(take(out), zice::render_markdown_report(json::parse(result)));
+  ASSERT_EQ(zice_result_render(result.c_str(), 0, "html", &out), ZICE_OK);
+  EXPECT_EQ(take(out), zice::render_html_report(json::parse(result)));
+
+  for (const char* f : {"pdf", "TEXT", ""}) {
     out = reinterpret_cast<char*>(0x1);
     EXPECT_EQ(zice_result_render(result.c_str(), 0, f, &out), ZICE_EINVAL) << f;
     EXPECT_EQ(out, nullptr);
