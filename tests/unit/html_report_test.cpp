@@ -262,8 +262,9 @@ TEST(HtmlReport, EveryGoldenResultRendersCompletely) {
     SCOPED_TRACE(p.filename().string());
     json::value r = load_json(p);
     std::string html = zice::render_html_report(r);
-    if (r.at("grade").is_object())
+    if (r.at("grade").is_object()) {
       EXPECT_NE(html.find(html_escape(title_of(r.at("grade")))), std::string::npos);
+    }
     for (const char* key : {"dimensions", "gates", "findings", "indicators"})
       for (const json::value& item : r.at(key).as_array())
         EXPECT_NE(html.find(html_escape(title_of(item))), std::string::npos) << key << ": " << title_of(item);
