@@ -193,6 +193,17 @@ test('assess: bad JSON', async () => {
   assert.throws(() => rs.assess('{not json'), isJson);
   assert.throws(() => rs.validate('[1,'), isJson);
   await assert.rejects(rs.assessAsync('{not json'), isJson);
+  assert.throws(() => rs.assess('[1, 2]'), isJson); // JSON, but not an object
+});
+
+test('assess: bad date', async () => {
+  const rs = Ruleset.load(MIIT);
+  const isInval = (e) => e instanceof ZiceError && e.code === 'ZICE_EINVAL' && e.message.includes('2026-13-01');
+  assert.throws(() => rs.assess(answers(), { date: '2026-13-01' }), isInval);
+  await assert.rejects(rs.assessAsync(answers(), { date: '2026-13-01' }), isInval);
+  const cat = new Catalog(RULESETS);
+  assert.throws(() => cat.inForce('sme-size-2011', '2026-02-30'), (e) => e.code === 'ZICE_EINVAL');
+  cat.close();
 });
 
 test('report', () => {

@@ -202,6 +202,19 @@ class RulesetTest(unittest.TestCase):
         with self.assertRaises(zice.ZiceError) as cm:
             self.rs.validate(b"[1,")
         self.assertEqual(cm.exception.code, zice.EJSON)
+        with self.assertRaises(zice.ZiceError) as cm:
+            self.rs.assess("[1, 2]", date=DATE)  # JSON, but not an object
+        self.assertEqual(cm.exception.code, zice.EJSON)
+
+    def test_bad_date(self):
+        for bad in ("2026-13-01", "tomorrow"):
+            with self.assertRaises(zice.ZiceError) as cm:
+                self.rs.assess(load_answers(), date=bad)
+            self.assertEqual(cm.exception.code, zice.EINVAL)
+            self.assertIn(bad, cm.exception.message)
+        with zice.Catalog(RULESETS) as cat, self.assertRaises(zice.ZiceError) as cm:
+            cat.in_force("sme-size-2011", "2026-02-30")
+        self.assertEqual(cm.exception.code, zice.EINVAL)
 
     def test_report(self):
         r = self.rs.assess(load_answers(), date=DATE)

@@ -143,6 +143,10 @@ async function main() {
   assert.equal(r.status, 400);
   assert.equal(r.json.error, 'invalid_json');
 
+  r = await request(base, 'POST', `/rulesets/${ID}/assess?date=2026-13-01`, ANSWERS);
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error, 'invalid_argument');
+
   r = await request(base, 'POST', `/rulesets/no-such-ruleset/assess`, ANSWERS);
   assert.equal(r.status, 404);
   assert.equal(r.json.error, 'not_found');
