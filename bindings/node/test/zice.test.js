@@ -250,6 +250,11 @@ test('ruleset error carries file, line and column', () => {
       (e) => e instanceof ZiceError && !(e instanceof RulesetError) && e.code === 'ZICE_EIO',
     );
     assert.throws(() => new Catalog(path.join(dir, 'no-such-dir')), (e) => e.code === 'ZICE_EIO');
+    // lint reports the same error as a diagnostic instead of throwing.
+    const errors = zice.lint(file).filter((d) => d.severity === 'error');
+    assert.deepEqual(errors.map((d) => [d.file, d.line, d.column]), [[file, line, column]]);
+    assert.deepEqual(zice.lint(MIIT).filter((d) => d.severity === 'error'), []);
+    assert.throws(() => zice.lint(path.join(dir, 'nope.xml')), (e) => e.code === 'ZICE_EIO');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -286,6 +286,19 @@ class LoadErrorTest(unittest.TestCase):
         self.assertEqual(cm.exception.file, path)
         self.assertGreater(cm.exception.line, 0)
 
+    def test_lint(self):
+        self.assertEqual([d for d in zice.lint(MIIT) if d["severity"] == "error"], [])
+        xml, line, column = self.broken_copy()
+        path = os.path.join(self.tmp, "broken.xml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(xml)
+        errors = [d for d in zice.lint(path) if d["severity"] == "error"]
+        self.assertEqual([(d["file"], d["line"], d["column"]) for d in errors], [(path, line, column)])
+        self.assertIn("no_such_name", errors[0]["message"])
+        with self.assertRaises(zice.ZiceError) as cm:
+            zice.lint(os.path.join(self.tmp, "nope.xml"))
+        self.assertEqual(cm.exception.code, zice.EIO)
+
     def test_missing_file(self):
         with self.assertRaises(zice.ZiceError) as cm:
             zice.Ruleset.load(os.path.join(self.tmp, "nope.xml"))
