@@ -58,6 +58,9 @@ const Verb& describe_verb();
 const Verb& test_verb();
 const Verb& stats_verb();
 const Verb& doc_verb();
+const Verb& explain_verb();
+const Verb& run_questionnaire_verb();  ///< `zice run`
+const Verb& batch_verb();
 /// All verbs in the order `zice --help` lists them.
 std::vector<const Verb*> all_verbs();
 const Verb* find_verb(std::string_view name);

@@ -1,0 +1,634 @@
+// zice batch RULESET INPUT: assesses many enterprises at once. INPUT is JSON
+// Lines (one answers object per line) or CSV (a header row of question ids);
+// the output is one result per record, in input order, as JSON Lines or CSV.
+//
+// Streaming: the reader hands records to --jobs worker threads through a
+// bounded window, and one writer emits the results in input order, so memory
+// stays flat however long the input is. Ruleset is immutable and shared.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include "cli/answer_text.hpp"
+#include "cli/common.hpp"
+#include "report/text_layout.hpp"
+#include "ruleset/model.hpp"
+#include "util/text_width.hpp"
+
+namespace zice::cli {
+namespace {
+
+namespace json = boost::json;
+
+void add_options(po::options_description& d) {
+  d.add_options()
+    ("output,o", po::value<std::string>()->value_name("FILE"), "write the results to FILE instead of stdout")
+    ("format,f", po::value<std::string>()->value_name("FORMAT"),
+     "output format: jsonl or csv (default: csv when --output ends in .csv, else jsonl)")
+    ("input-format", po::value<std::string>()->value_name("FORMAT"),
+     "input format: jsonl or csv (default: csv when INPUT ends in .csv, else jsonl)")
+    ("jobs,j", po::value<int>()->value_name("N"), "worker threads (default: the number of CPUs)")
+    ("lang,l", po::value<std::string>()->value_name("LANG"), "result language, e.g. zh-CN or en (default: the ruleset's)")
+    ("date,d", po::value<std::string>()->value_name("DATE"), "assessment date YYYY-MM-DD (default: today, UTC)")
+    ("strict", "a record with any fatal answer problem fails (reported, no result)")
+    ("analysis", "add the improvement plan and the partial-answer analysis to each result (slower)");
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// ---------------------------------------------------------------- CSV
+
+std::string csv_cell(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// Whether `text` ends inside a quoted field (a record that continues on the next line).
+bool open_quote(std::string_view text) {
+  bool in = false;
+  for (char c : text)
+    if (c == '"') in = !in;
+  return in;
+}
+
+// RFC 4180 fields of one record (quoted fields may hold commas, quotes, newlines).
+std::vector<std::string> csv_fields(std::string_view rec) {
+  std::vector<std::string> out;
+  std::string cur;
+  bool quoted = false, was_quoted = false;
+  for (std::size_t i = 0; i < rec.size(); ++i) {
+    char c = rec[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < rec.size() && rec[i + 1] == '"') {
+        cur += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        cur += c;
+      }
+    } else if (c == '"' && (cur.empty() || trim(cur).empty()) && !was_quoted) {
+      cur.clear();
+      quoted = was_quoted = true;
+    } else if (c == ',') {
+      out.push_back(was_quoted ? cur : trim(cur));
+      cur.clear();
+      was_quoted = false;
+    } else {
+      cur += c;
+    }
+  }
+  out.push_back(was_quoted ? cur : trim(cur));
+  return out;
+}
+
+bool valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t start = i;
+    if (util::next_code_point(s, i) == 0xFFFD && s.substr(start, 3) != "\xEF\xBF\xBD") return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- records
+
+struct Record {
+  std::size_t seq = 0;
+  std::size_t line = 0;
+  std::string text;                 // JSONL
+  std::vector<std::string> fields;  // CSV
+};
+
+struct Outcome {
+  bool ok = false;
+  std::string output;  // one JSONL line or CSV row, with its newline
+  std::string error;   // for a failed record
+  std::string grade;   // "" = no grade
+  std::vector<std::optional<double>> dims;
+  std::optional<double> total;
+};
+
+struct Column {
+  enum Kind { kIgnored, kId, kQuestion } kind = kIgnored;
+  const QuestionRef* question = nullptr;
+};
+
+double number_of(const json::value& v) {
+  if (v.is_int64()) return static_cast<double>(v.get_int64());
+  if (v.is_uint64()) return static_cast<double>(v.get_uint64());
+  if (v.is_double()) return v.get_double();
+  return 0;
+}
+
+const json::value& field(const json::value& v, std::string_view key) {
+  static const json::value null;
+  const json::value* p = v.is_object() ? v.get_object().if_contains(key) : nullptr;
+  return p ? *p : null;
+}
+
+std::string text_of(const json::value& v) {
+  if (v.is_null()) return "";
+  if (v.is_string()) return std::string(v.get_string());
+  if (v.is_bool()) return v.get_bool() ? "true" : "false";
+  if (v.is_number()) return report::format_number(v);
+  return to_json_text(v, false);
+}
+
+class Batch {
+ public:
+  Batch(const Ruleset& rs, AssessOptions opt, std::string input_name, bool csv_in, bool csv_out)
+      : rs_(rs), m_(rs.model()), opt_(std::move(opt)), name_(std::move(input_name)), csv_in_(csv_in), csv_out_(csv_out) {
+    questionnaire_ = rs_.questionnaire(opt_.lang);
+    questions_ = flatten_questionnaire(questionnaire_);
+    for (const QuestionRef& q : questions_) question_ids_[q.id] = &q;
+    std::string lang = opt_.lang.empty() ? rs_.default_lang() : opt_.lang;
+    zh_ = lang.rfind("zh", 0) == 0;
+  }
+
+  const std::vector<Column>& columns() const { return columns_; }
+
+  /// The CSV header: which columns are questions, which is the id.
+  void set_header(const std::vector<std::string>& cells, std::size_t line) {
+    columns_.clear();
+    std::map<std::string, int> seen;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      std::string name = cells[i];
+      if (i == 0 && name.rfind("\xEF\xBB\xBF", 0) == 0) name = name.substr(3);
+      Column c;
+      if ((name == "id" || name == "_id") && !question_ids_.count(name)) {
+        c.kind = Column::kId;
+      } else if (auto it = question_ids_.find(name); it != question_ids_.end()) {
+        c.kind = Column::kQuestion;
+        c.question = it->second;
+      } else {
+        print_warning(fmt::format("{}:{}: column '{}' is not a question of {}; ignored", name_, line,
+                                  name.empty() ? std::to_string(i + 1) : name, rs_.id()));
+      }
+      if (!name.empty() && seen[name]++)
+        print_warning(fmt::format("{}:{}: column '{}' appears twice; the last one wins", name_, line, name));
+      columns_.push_back(c);
+    }
+  }
+
+  std::string csv_header() const {
+    std::string h = "id,line,grade,total,percent";
+    for (const detail::Dimension& d : m_.dimensions) h += "," + csv_cell("score." + d.id);
+    h += ",failed_gates,critical,high,medium,low,info,complete,problems\n";
+    return h;
+  }
+
+  Outcome process(const Record& r) const {
+    Outcome out;
+    json::value id;
+    json::value answers;
+    auto fail = [&](const std::string& msg) {
+      std::string who = id.is_null() ? "" : fmt::format(" (id {})", text_of(id));
+      out.error = fmt::format("{}:{}{}: {}", name_, r.line, who, msg);
+      return out;
+    };
+    if (csv_in_) {
+      if (r.fields.size() != columns_.size())
+        return fail(fmt::format("expected {} fields as in the header, got {}", columns_.size(), r.fields.size()));
+      json::object o;
+      for (std::size_t i = 0; i < columns_.size(); ++i) {
+        const Column& c = columns_[i];
+        const std::string& cell = r.fields[i];
+        if (c.kind == Column::kId) id = json::string(cell);
+        if (c.kind != Column::kQuestion || cell.empty()) continue;
+        std::string error;
+        auto v = parse_answer_text(*c.question, cell, AnswerSyntax::csv, zh_, error);
+        // Text that does not fit the type goes to the engine as it is, which
+        // reports it like any other wrong answer (wrong_type).
+        o[c.question->id] = v ? std::move(*v) : json::value(json::string(cell));
+      }
+      answers = std::move(o);
+    } else {
+      json::stream_parser parser;
+      boost::system::error_code ec;
+      std::string_view text = r.text;
+      if (r.line == 1 && text.rfind("\xEF\xBB\xBF", 0) == 0) text.remove_prefix(3);
+      std::size_t used = parser.write(text.data(), text.size(), ec);
+      if (!ec) parser.finish(ec);
+      if (ec) {
+        std::size_t col = 1;
+        for (std::size_t i = 0; i < std::min(used, text.size()); ++col) util::next_code_point(text, i);
+        out.error = fmt::format("{}:{}:{}: invalid JSON: {}", name_, r.line, col, ec.message());
+        return out;
+      }
+      answers = parser.release();
+      if (!answers.is_object()) return fail("answers must be a JSON object keyed by question id");
+      json::object& o = answers.get_object();
+      for (const char* key : {"id", "_id"})
+        if (o.contains(key) && !question_ids_.count(key)) {
+          if (id.is_null()) id = o[key];
+          o.erase(key);
+        }
+    }
+
+    Assessment a = assess(rs_, answers, opt_);
+    if (!a.ok) {
+      std::string problems;
+      for (const AnswerProblem& p : a.problems)
+        if (p.fatal)
+          problems += fmt::format("{}{}: [{}] {}", problems.empty() ? "" : "; ", p.question.empty() ? "(answers)" : p.question,
+                                  p.code, p.message);
+      return fail((opt_.strict ? "answer problems (strict): " : "unusable answers: ") + problems);
+    }
+    const json::value& res = a.result;
+    out.ok = true;
+    out.grade = field(field(res, "grade"), "id").is_string() ? std::string(field(field(res, "grade"), "id").get_string()) : "";
+    const json::value& total = field(field(res, "score"), "total");
+    if (total.is_number()) out.total = number_of(total);
+    const json::array* dims = field(res, "dimensions").is_array() ? &field(res, "dimensions").get_array() : nullptr;
+    out.dims.resize(m_.dimensions.size());
+    for (std::size_t i = 0; dims && i < dims->size() && i < out.dims.size(); ++i)
+      if (field((*dims)[i], "score").is_number()) out.dims[i] = number_of(field((*dims)[i], "score"));
+
+    if (!csv_out_) {
+      json::object line;
+      line["id"] = id;
+      line["line"] = r.line;
+      for (const auto& kv : res.get_object()) line[kv.key()] = kv.value();
+      out.output = to_json_text(line, false);
+      out.output += '\n';
+      return out;
+    }
+    std::string row = csv_cell(text_of(id)) + "," + std::to_string(r.line) + "," + csv_cell(out.grade) + "," +
+                      text_of(total) + "," + text_of(field(field(res, "score"), "percent"));
+    for (const std::optional<double>& d : out.dims) {
+      row += ",";
+      if (d) row += report::format_number(json::value(*d));
+    }
+    std::string failed;
+    for (const json::value& g : field(res, "gates").is_array() ? field(res, "gates").get_array() : json::array())
+      if (text_of(field(g, "kind")) == "mandatory" && text_of(field(g, "status")) == "fail")
+        failed += (failed.empty() ? "" : ";") + text_of(field(g, "id"));
+    row += "," + csv_cell(failed);
+    std::map<std::string, int> sev;
+    for (const json::value& f : field(res, "findings").is_array() ? field(res, "findings").get_array() : json::array())
+      ++sev[text_of(field(f, "severity"))];
+    for (const char* s : {"critical", "high", "medium", "low", "info"}) row += "," + std::to_string(sev[s]);
+    row += field(res, "complete").is_bool() && field(res, "complete").get_bool() ? ",true" : ",false";
+    std::size_t problems = field(res, "problems").is_array() ? field(res, "problems").get_array().size() : 0;
+    row += "," + std::to_string(problems) + "\n";
+    out.output = std::move(row);
+    return out;
+  }
+
+  /// Summary lines for stderr.
+  std::string summary() const {
+    std::string s = fmt::format("zice batch: {} record{}: {} ok, {} failed\n", ok_ + failed_, ok_ + failed_ == 1 ? "" : "s",
+                                ok_, failed_);
+    if (ok_ == 0) return s;
+    if (!m_.grades.empty()) {
+      std::string g;
+      for (const detail::Grade& gr : m_.grades) {
+        auto it = grades_.find(gr.id);
+        g += fmt::format("{}{} {}", g.empty() ? "" : ", ", gr.id, it == grades_.end() ? 0 : it->second);
+      }
+      if (auto it = grades_.find(""); it != grades_.end()) g += fmt::format(", (none) {}", it->second);
+      s += "  grades: " + g + "\n";
+    }
+    if (total_n_ > 0) {
+      std::string d = fmt::format("total {}", mean(total_sum_, total_n_));
+      for (std::size_t i = 0; i < m_.dimensions.size(); ++i)
+        if (dim_n_[i] > 0) d += fmt::format(", {} {}", m_.dimensions[i].id, mean(dim_sum_[i], dim_n_[i]));
+      s += "  mean score: " + d + "\n";
+    }
+    return s;
+  }
+
+  void count(const Outcome& o) {
+    if (!o.ok) {
+      ++failed_;
+      return;
+    }
+    ++ok_;
+    ++grades_[o.grade];
+    if (o.total) total_sum_ += *o.total, ++total_n_;
+    dim_sum_.resize(o.dims.size());
+    dim_n_.resize(o.dims.size());
+    for (std::size_t i = 0; i < o.dims.size(); ++i)
+      if (o.dims[i]) dim_sum_[i] += *o.dims[i], ++dim_n_[i];
+  }
+
+  std::size_t failed() const { return failed_; }
+  std::size_t done() const { return ok_ + failed_; }
+
+ private:
+  const Ruleset& rs_;
+  const detail::Model& m_;
+  AssessOptions opt_;
+  std::string name_;
+  bool csv_in_, csv_out_;
+  bool zh_ = true;
+  json::value questionnaire_;
+  std::vector<QuestionRef> questions_;
+  std::map<std::string, const QuestionRef*> question_ids_;
+  std::vector<Column> columns_;
+  // Summary (writer thread only).
+  std::size_t ok_ = 0, failed_ = 0;
+  std::map<std::string, std::size_t> grades_;
+  double total_sum_ = 0;
+  std::size_t total_n_ = 0;
+  std::vector<double> dim_sum_;
+  std::vector<std::size_t> dim_n_;
+
+  static std::string mean(double sum, std::size_t n) {
+    double m = sum / static_cast<double>(n);
+    return fmt::format("{:.2f}", m);
+  }
+};
+
+// ---------------------------------------------------------------- the pipeline
+
+/// Reader → bounded window → workers → ordered writer. At most `window`
+/// records are in flight (queued, being assessed, or waiting for an earlier
+/// one to be written), so memory does not grow with the input.
+class Pipeline {
+ public:
+  Pipeline(Batch& batch, std::ostream& out, int jobs, bool progress, std::uintmax_t input_size)
+      : batch_(batch), out_(out), jobs_(jobs), window_(static_cast<std::size_t>(jobs) * 16 + 16),
+        progress_(progress), input_size_(input_size) {}
+
+  void start() {
+    for (int i = 0; i < jobs_; ++i) workers_.emplace_back([this] { work(); });
+    writer_ = std::thread([this] { write(); });
+  }
+
+  void push(Record r, std::size_t bytes_read) {
+    std::unique_lock lock(mu_);
+    space_.wait(lock, [&] { return issued_ - written_ < window_; });
+    r.seq = issued_++;
+    queue_.push_back(std::move(r));
+    bytes_read_ = bytes_read;
+    work_.notify_one();
+  }
+
+  void finish() {
+    {
+      std::lock_guard lock(mu_);
+      eof_ = true;
+    }
+    work_.notify_all();
+    ready_.notify_all();
+    for (std::thread& t : workers_) t.join();
+    writer_.join();
+    if (progress_) std::cerr << "\r\x1b[K" << std::flush;
+    if (write_failed_) throw InputError("cannot write the results");
+  }
+
+ private:
+  Batch& batch_;
+  std::ostream& out_;
+  int jobs_;
+  std::size_t window_;
+  bool progress_;
+  std::uintmax_t input_size_;
+  std::mutex mu_;
+  std::condition_variable work_, ready_, space_;
+  std::deque<Record> queue_;
+  std::map<std::size_t, Outcome> done_;
+  std::size_t issued_ = 0, written_ = 0, bytes_read_ = 0;
+  bool eof_ = false, write_failed_ = false;
+  std::vector<std::thread> workers_;
+  std::thread writer_;
+
+  void work() {
+    for (;;) {
+      Record r;
+      {
+        std::unique_lock lock(mu_);
+        work_.wait(lock, [&] { return !queue_.empty() || eof_; });
+        if (queue_.empty()) return;
+        r = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      Outcome o = batch_.process(r);
+      {
+        std::lock_guard lock(mu_);
+        done_.emplace(r.seq, std::move(o));
+      }
+      ready_.notify_one();
+    }
+  }
+
+  void write() {
+    auto last = std::chrono::steady_clock::now();
+    auto started = last;
+    for (;;) {
+      Outcome o;
+      {
+        std::unique_lock lock(mu_);
+        ready_.wait(lock, [&] { return done_.count(written_) || (eof_ && written_ == issued_); });
+        auto it = done_.find(written_);
+        if (it == done_.end()) return;
+        o = std::move(it->second);
+        done_.erase(it);
+      }
+      if (o.ok) {
+        out_ << o.output;
+        if (!out_) write_failed_ = true;
+      } else {
+        if (progress_) std::cerr << "\r\x1b[K";
+        print_error(o.error);
+      }
+      batch_.count(o);
+      {
+        std::lock_guard lock(mu_);
+        ++written_;
+      }
+      space_.notify_one();
+      if (progress_) {
+        auto now = std::chrono::steady_clock::now();
+        if (now - last > std::chrono::milliseconds(100)) {
+          last = now;
+          draw(now - started);
+        }
+      }
+    }
+  }
+
+  void draw(std::chrono::steady_clock::duration elapsed) {
+    std::size_t bytes;
+    {
+      std::lock_guard lock(mu_);
+      bytes = bytes_read_;
+    }
+    double secs = std::chrono::duration<double>(elapsed).count();
+    std::string rate = secs > 0 ? fmt::format("{:.0f}/s", static_cast<double>(batch_.done()) / secs) : "";
+    if (input_size_ > 0) {
+      double f = std::min(1.0, static_cast<double>(bytes) / static_cast<double>(input_size_));
+      int filled = static_cast<int>(f * 30);
+      std::cerr << fmt::format("\r[{}{}] {:3.0f}%  {} records  {}\x1b[K", std::string(filled, '#'),
+                               std::string(30 - filled, '.'), f * 100, batch_.done(), rate)
+                << std::flush;
+    } else {
+      std::cerr << fmt::format("\r{} records  {}\x1b[K", batch_.done(), rate) << std::flush;
+    }
+  }
+};
+
+int run(const po::variables_map& vm) {
+  std::string input = vm["input"].as<std::string>();
+  std::string output = vm.count("output") ? vm["output"].as<std::string>() : "";
+  std::string in_format = vm.count("input-format") ? vm["input-format"].as<std::string>()
+                          : ends_with(lower(input), ".csv") ? "csv"
+                                                            : "jsonl";
+  require_one_of("input-format", in_format, {"jsonl", "csv"});
+  std::string out_format = vm.count("format") ? vm["format"].as<std::string>()
+                           : ends_with(lower(output), ".csv") ? "csv"
+                                                              : "jsonl";
+  require_one_of("format", out_format, {"jsonl", "csv"});
+  int jobs = vm.count("jobs") ? vm["jobs"].as<int>() : static_cast<int>(std::thread::hardware_concurrency());
+  if (vm.count("jobs") && (jobs < 1 || jobs > 256))
+    throw UsageError(fmt::format("invalid value '{}' for --jobs (expected 1 to 256)", jobs));
+  jobs = std::max(1, jobs);
+  AssessOptions opt;
+  if (vm.count("lang")) opt.lang = vm["lang"].as<std::string>();
+  if (vm.count("date")) {
+    opt.date = vm["date"].as<std::string>();
+    require_iso_date("date", opt.date);
+  }
+  opt.strict = vm.count("strict") > 0;
+  opt.analyse = vm.count("analysis") > 0;
+
+  std::optional<Ruleset> rs = load_ruleset(vm["ruleset"].as<std::string>());
+  if (!rs) return kUsage;
+
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  std::uintmax_t size = 0;
+  std::string name = input == "-" ? "<stdin>" : input;
+  if (input != "-") {
+    file.open(input, std::ios::binary);
+    if (!file) throw InputError(fmt::format("cannot read {}: {}", input, std::strerror(errno)));
+    in = &file;
+    struct stat st {};
+    if (::stat(input.c_str(), &st) == 0 && S_ISREG(st.st_mode)) size = static_cast<std::uintmax_t>(st.st_size);
+  }
+  std::ofstream ofile;
+  std::ostream* out = &std::cout;
+  if (!output.empty() && output != "-") {
+    ofile.open(output, std::ios::binary | std::ios::trunc);
+    if (!ofile) throw InputError(fmt::format("cannot write {}: {}", output, std::strerror(errno)));
+    out = &ofile;
+  }
+
+  Batch batch(*rs, opt, name, in_format == "csv", out_format == "csv");
+  bool progress = ::isatty(STDERR_FILENO) == 1;
+  std::size_t line_no = 0, bytes = 0;
+  std::string line;
+  auto next_line = [&]() -> bool {
+    if (!std::getline(*in, line)) return false;
+    ++line_no;
+    bytes += line.size() + 1;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return true;
+  };
+
+  if (in_format == "csv") {
+    // The header: the first line that is not blank.
+    bool have_header = false;
+    while (!have_header && next_line()) {
+      if (trim(line).empty()) continue;
+      if (!valid_utf8(line))
+        throw InputError(fmt::format("{}:{}: the CSV is not UTF-8 text (in Excel, save as \"CSV UTF-8\")", name, line_no));
+      std::size_t start = line_no;
+      std::string rec = line;
+      while (open_quote(rec) && next_line()) rec += "\n" + line;
+      batch.set_header(csv_fields(rec), start);
+      have_header = true;
+    }
+    if (out_format == "csv") *out << batch.csv_header();
+    if (!have_header) {
+      std::cerr << batch.summary();
+      return kOk;
+    }
+  } else if (out_format == "csv") {
+    *out << batch.csv_header();
+  }
+
+  Pipeline pipe(batch, *out, jobs, progress, size);
+  pipe.start();
+  try {
+    while (next_line()) {
+      if (trim(line).empty()) continue;
+      Record r;
+      r.line = line_no;
+      if (in_format == "csv") {
+        std::string rec = line;
+        while (open_quote(rec) && next_line()) rec += "\n" + line;
+        r.fields = csv_fields(rec);
+      } else {
+        r.text = std::move(line);
+      }
+      pipe.push(std::move(r), bytes);
+    }
+  } catch (...) {
+    pipe.finish();
+    throw;
+  }
+  bool read_error = in->bad();
+  pipe.finish();
+  out->flush();
+  if (!*out) throw InputError(fmt::format("cannot write {}", output.empty() ? "to standard output" : output));
+  std::cerr << batch.summary();
+  if (read_error) throw InputError(fmt::format("cannot read {}", name));
+  return batch.failed() > 0 ? kFailed : kOk;
+}
+
+}  // namespace
+
+const Verb& batch_verb() {
+  static const Verb v{
+      "batch",
+      "assess many enterprises from a JSON Lines or CSV file",
+      "zice batch RULESET INPUT [options]",
+      "INPUT (\"-\" reads stdin) is JSON Lines, one answers object per line, or CSV\n"
+      "with a header row of question ids (multi-choice cells separated by ';', an\n"
+      "empty cell is unanswered, yes/no as true/false, 1/0, 是/否 or y/n). A field or\n"
+      "column \"id\" (or \"_id\") names the record and is carried to the output.\n"
+      "The output lists one result per record in input order: JSON Lines (the result\n"
+      "document of docs/result-schema.md, compact, with \"id\" and \"line\" first) or\n"
+      "CSV (id, line, grade, total, percent, each dimension's score, failed gates,\n"
+      "findings per severity, complete, problems). A bad record is reported on stderr\n"
+      "as INPUT:LINE and skipped; a summary (records, grades, mean scores) ends the run.\n"
+      "Records are assessed by --jobs threads with memory bounded however long the\n"
+      "input; the improvement plan is off unless --analysis is given.",
+      "zice batch examples/innovation-demo.xml enterprises.jsonl -o results.jsonl\n"
+      "zice batch rulesets/sme-size-2011.xml enterprises.csv -o results.csv --date 2026-06-30\n"
+      "cat answers.jsonl | zice batch RULESET - --format csv --jobs 4",
+      "a record failed (unparseable, wrong shape or, with --strict, answer problems)",
+      {{"ruleset"}, {"input"}},
+      add_options,
+      run};
+  return v;
+}
+
+}  // namespace zice::cli
