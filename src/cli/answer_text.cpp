@@ -263,6 +263,7 @@ std::optional<json::value> parse_answer_text(const QuestionRef& q, std::string_v
   }
   if (q.type == "multi-choice") {
     json::array values;
+    if (text == "[]") return json::value(std::move(values));  // an empty selection, not "unanswered"
     for (const std::string& token : split(text, prompt ? ", ;" : ";")) {
       auto v = resolve(token);
       if (!v) {

@@ -31,7 +31,8 @@ enum class AnswerSyntax { prompt, csv };
 
 /// Converts `text` to the answer of `q`. Returns nullopt with `error` set (in
 /// Chinese when `zh`, else English) when the text does not fit the type. Range,
-/// option and constraint checks are left to zice::validate.
+/// option and constraint checks are left to zice::validate. A multi-choice
+/// answer "[]" is an empty selection (an empty CSV cell is "unanswered").
 std::optional<boost::json::value> parse_answer_text(const QuestionRef& q, std::string_view text, AnswerSyntax syntax,
                                                     bool zh, std::string& error);
 

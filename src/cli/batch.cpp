@@ -37,14 +37,14 @@ void add_options(po::options_description& d) {
   d.add_options()
     ("output,o", po::value<std::string>()->value_name("FILE"), "write the results to FILE instead of stdout")
     ("format,f", po::value<std::string>()->value_name("FORMAT"),
-     "output format: jsonl or csv (default: csv when --output ends in .csv, else jsonl)")
+     "output format: jsonl or csv (default: csv for an --output *.csv)")
     ("input-format", po::value<std::string>()->value_name("FORMAT"),
-     "input format: jsonl or csv (default: csv when INPUT ends in .csv, else jsonl)")
+     "input format: jsonl or csv (default: csv for an INPUT *.csv)")
     ("jobs,j", po::value<int>()->value_name("N"), "worker threads (default: the number of CPUs)")
     ("lang,l", po::value<std::string>()->value_name("LANG"), "result language, e.g. zh-CN or en (default: the ruleset's)")
     ("date,d", po::value<std::string>()->value_name("DATE"), "assessment date YYYY-MM-DD (default: today, UTC)")
     ("strict", "a record with any fatal answer problem fails (reported, no result)")
-    ("analysis", "add the improvement plan and the partial-answer analysis to each result (slower)");
+    ("analysis", "add the improvement plan and partial-answer analysis (slower)");
 }
 
 bool ends_with(std::string_view s, std::string_view suffix) {
@@ -270,12 +270,11 @@ class Batch {
       if (field((*dims)[i], "score").is_number()) out.dims[i] = number_of(field((*dims)[i], "score"));
 
     if (!csv_out_) {
-      json::object line;
-      line["id"] = id;
-      line["line"] = r.line;
-      for (const auto& kv : res.get_object()) line[kv.key()] = kv.value();
-      out.output = to_json_text(line, false);
-      out.output += '\n';
+      // {"id": …, "line": …, then the result's own fields}, without copying the result.
+      std::string text = to_json_text(res, false);
+      out.output = fmt::format("{{\"id\":{},\"line\":{},", to_json_text(id, false), r.line);
+      out.output.append(text, 1, std::string::npos);
+      if (out.output.back() != '\n') out.output += '\n';
       return out;
     }
     std::string row = csv_cell(text_of(id)) + "," + std::to_string(r.line) + "," + csv_cell(out.grade) + "," +
@@ -612,8 +611,9 @@ const Verb& batch_verb() {
       "zice batch RULESET INPUT [options]",
       "INPUT (\"-\" reads stdin) is JSON Lines, one answers object per line, or CSV\n"
       "with a header row of question ids (multi-choice cells separated by ';', an\n"
-      "empty cell is unanswered, yes/no as true/false, 1/0, 是/否 or y/n). A field or\n"
-      "column \"id\" (or \"_id\") names the record and is carried to the output.\n"
+      "empty cell is unanswered, [] an empty selection, yes/no as true/false, 1/0,\n"
+      "是/否 or y/n). A field or column \"id\" (or \"_id\") names the record and is\n"
+      "carried to the output.\n"
       "The output lists one result per record in input order: JSON Lines (the result\n"
       "document of docs/result-schema.md, compact, with \"id\" and \"line\" first) or\n"
       "CSV (id, line, grade, total, percent, each dimension's score, failed gates,\n"
