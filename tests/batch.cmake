@@ -38,3 +38,13 @@ if(COMMAND zice_cli_test)
     ARGS batch ${ZICE_DEMO} - --input-format csv --date 2026-01-01
     PASS "warning: <stdin>:1: column 'notes' is not a question of innovation-demo; ignored")
 endif()
+
+# The shipped batch examples: JSON Lines and CSV of the same four enterprises
+# give the same rows (apart from the line numbers).
+if(COMMAND zice_cli_test)
+  foreach(ext jsonl csv)
+    zice_cli_test(batch_example_${ext} EXIT 0
+      ARGS batch ${ZICE_DEMO} examples/batch/innovation-demo.${ext} --format csv --date 2026-01-01
+      PASS "华科精密,[12],close,57,57,27,20,10,,0,0,1,0,0,true,0\n启明软件,[23],qualified,67,67,37,20,10,,0,0,1,0,0,true,0\n远航装备,[34],not_qualified,22,22,12,0,10,legal_person,0,0,1,0,0,true,0\n青禾食品,[45],not_qualified,23,23,3,20,0,,0,0,1,0,0,true,0\n.*4 records: 4 ok, 0 failed")
+  endforeach()
+endif()

@@ -285,7 +285,7 @@ class Explainer {
   }
 
   std::string inputs_text() const {
-    Table t({{L.t("问题", "Question"), false, 28}, {L.t("题目", "Label"), false, 30}, {L.t("答案", "Answer"), false, 40}});
+    Table t({{L.t("问题", "Question"), false, 28}, {L.t("题目", "Label"), false, 30}, {L.t("答案", "Answer"), false, 60}});
     std::size_t shown = 0;
     for (const QuestionRef& q : questions_) {
       if (!wants(q.id)) continue;

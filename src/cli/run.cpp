@@ -33,7 +33,7 @@ namespace json = boost::json;
 void add_options(po::options_description& d) {
   d.add_options()
     ("answers,a", po::value<std::string>()->value_name("FILE"),
-     "answers file to resume from and save to (default: <ruleset-id>.answers.json in the current directory)")
+     "file to resume from and save to (default: ./<ruleset-id>.answers.json)")
     ("lang,l", po::value<std::string>()->value_name("LANG"), "language, e.g. zh-CN or en (default: the ruleset's)")
     ("date,d", po::value<std::string>()->value_name("DATE"), "assessment date YYYY-MM-DD (default: today, UTC)")
     ("color", po::value<std::string>()->default_value("auto")->value_name("WHEN"), "colour: auto, always or never");
