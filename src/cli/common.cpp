@@ -20,7 +20,7 @@ namespace json = boost::json;
 
 std::vector<const Verb*> all_verbs() {
   return {&assess_verb(), &explain_verb(), &run_questionnaire_verb(), &batch_verb(), &validate_verb(),
-          &lint_verb(), &describe_verb(), &test_verb(), &stats_verb(), &doc_verb()};
+          &lint_verb(), &describe_verb(), &test_verb(), &stats_verb(), &diff_verb(), &doc_verb()};
 }
 
 const Verb* find_verb(std::string_view name) {

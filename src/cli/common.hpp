@@ -61,6 +61,7 @@ const Verb& doc_verb();
 const Verb& explain_verb();
 const Verb& run_questionnaire_verb();  ///< `zice run`
 const Verb& batch_verb();
+const Verb& diff_verb();
 /// All verbs in the order `zice --help` lists them.
 std::vector<const Verb*> all_verbs();
 const Verb* find_verb(std::string_view name);

@@ -312,7 +312,7 @@ json::value diff_impact(const Ruleset& old, const Ruleset& neu, const std::vecto
     ts.push_back(json::object{{"from", k.first}, {"to", k.second}, {"count", t->count},
                               {"examples", std::move(t->examples)}});
   return json::object{
-      {"records", corpus.size()},
+      {"records", static_cast<std::int64_t>(corpus.size())},
       {"date", date},
       {"invalid", {{"old", invalid_old}, {"new", invalid_new}}},
       {"grade_changed", grade_changed},
