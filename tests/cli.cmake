@@ -160,3 +160,8 @@ endforeach()
 # Re-run the glob when a case file appears (the glob above sees only *.xml).
 file(GLOB zice_case_files CONFIGURE_DEPENDS
   ${PROJECT_SOURCE_DIR}/rulesets/tests/*.cases.json ${PROJECT_SOURCE_DIR}/examples/*.cases.json)
+
+# ---- diff: the two 专精特新 rulesets with the example corpus
+zice_cli_test(diff_zjtx_corpus EXIT 0 ARGS diff rulesets/miit-zjtx-sme-2022.xml rulesets/miit-zjtx-sme-2026.xml
+  --corpus examples/corpus/zjtx-enterprises.jsonl
+  PASS "Structural changes: .*Impact on 30 records.*grade changed: [0-9]+ of 30")
