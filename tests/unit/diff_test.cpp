@@ -23,9 +23,9 @@ std::string version(const std::string& threshold, bool with_staff, bool with_c2)
       "<bands of=\"ratio\"><band ge=\"" + threshold + "\" points=\"10\"/><band lt=\"" + threshold +
       "\" points=\"0\"/></bands></indicator></dimension></scoring>\n"
       "<checks><group id=\"g\"><title>组</title>"
-      "<check id=\"c1\" severity=\"high\" test=\"ok\"><title>合规</title><finding>不合规。</finding></check>";
+      "<check id=\"c1\" severity=\"high\" test=\"ok\"><title>合规</title><finding>不合规。</finding><remediation>整改。</remediation></check>";
   if (with_c2)
-    rest += "<check id=\"c2\" severity=\"low\" test=\"ratio ge 1\"><title>占比</title><finding>占比低。</finding></check>";
+    rest += "<check id=\"c2\" severity=\"low\" test=\"ratio ge 1\"><title>占比</title><finding>占比低。</finding><remediation>提高。</remediation></check>";
   rest += "</group></checks>\n"
           "<grades><grade id=\"good\" when=\"score.total ge 10\"><title>好</title></grade>"
           "<grade id=\"poor\"><title>差</title></grade></grades>\n";
