@@ -161,6 +161,13 @@ endforeach()
 file(GLOB zice_case_files CONFIGURE_DEPENDS
   ${PROJECT_SOURCE_DIR}/rulesets/tests/*.cases.json ${PROJECT_SOURCE_DIR}/examples/*.cases.json)
 
+# ---- test: coverage summary and JUnit XML report
+zice_cli_test(test_coverage_junit EXIT 0 ARGS test ${ZICE_DEMO} examples/innovation-demo.cases.json
+  --coverage --junit ${CMAKE_CURRENT_BINARY_DIR}/innovation-demo.junit.xml
+  PASS "coverage:\n  indicators .*\n  total +[0-9]+/[0-9]+ \\([0-9.]+%\\)\n$")
+zice_cli_test(test_min_coverage_fails EXIT 1 ARGS test ${ZICE_DEMO} examples/innovation-demo.cases.json
+  --min-coverage 100.1 PASS "is below --min-coverage 100\\.1\n$")
+
 # ---- diff: the two 专精特新 rulesets with the example corpus
 zice_cli_test(diff_zjtx_corpus EXIT 0 ARGS diff rulesets/miit-zjtx-sme-2022.xml rulesets/miit-zjtx-sme-2026.xml
   --corpus examples/corpus/zjtx-enterprises.jsonl

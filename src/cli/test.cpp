@@ -12,7 +12,11 @@ namespace zice::cli {
 namespace {
 
 void add_options(po::options_description& d) {
-  d.add_options()("verbose,v", "print mismatching values in full and each case's expectation count");
+  d.add_options()("verbose,v", "print mismatching values in full and each case's expectation count")(
+      "coverage", "print which bands, options, gates, grades and checks the cases exercised")(
+      "min-coverage", po::value<double>()->value_name("P"),
+      "exit 1 when total coverage is below P percent (implies the coverage computation)")(
+      "junit", po::value<std::string>()->value_name("FILE"), "also write a JUnit XML report to FILE");
 }
 
 // Compact JSON; long values are cut unless --verbose, so one mismatch stays
@@ -50,6 +54,16 @@ std::vector<std::size_t> expectation_counts(const boost::json::value& file) {
   return out;
 }
 
+void print_coverage(const testing::Coverage& cov) {
+  std::cout << "coverage:\n";
+  for (const testing::CoverageCategory& c : cov.categories) {
+    std::cout << fmt::format("  {:<11} {}/{} ({:.1f}%){}\n", c.name, c.covered, c.total, c.percent(),
+                             c.counted ? "" : " (not in the total)");
+    for (const std::string& u : c.uncovered) std::cout << "    uncovered: " << u << "\n";
+  }
+  std::cout << fmt::format("  total       {}/{} ({:.1f}%)\n", cov.covered(), cov.total(), cov.percent());
+}
+
 int run(const po::variables_map& vm) {
   bool verbose = vm.count("verbose") > 0;
   std::string cases_path = vm["cases"].as<std::string>();
@@ -63,7 +77,18 @@ int run(const po::variables_map& vm) {
   for (std::size_t i = 0; i < r.cases.size(); ++i)
     print_case(r.cases[i], i < counts.size() ? counts[i] : 0, verbose);
   std::cout << fmt::format("{} passed, {} failed\n", r.passed, r.failed);
-  return r.failed > 0 ? kFailed : kOk;
+  if (vm.count("junit")) write_output(vm["junit"].as<std::string>(), testing::junit_xml(rs->id(), r));
+  bool below = false;
+  if (vm.count("coverage") || vm.count("min-coverage")) {
+    testing::Coverage cov = testing::compute_coverage(*rs, r);
+    if (vm.count("coverage")) print_coverage(cov);
+    if (vm.count("min-coverage")) {
+      double min = vm["min-coverage"].as<double>();
+      below = cov.percent() < min;
+      if (below) std::cout << fmt::format("coverage {:.1f}% is below --min-coverage {}\n", cov.percent(), min);
+    }
+  }
+  return r.failed > 0 || below ? kFailed : kOk;
 }
 
 }  // namespace
@@ -76,10 +101,16 @@ const Verb& test_verb() {
       "CASES is a case file (docs/ruleset-format.md, \"Case files\"): answers per\n"
       "case and the expected result values. Prints \"PASS name\" or \"FAIL name\" for\n"
       "every case, each mismatch as \"path: expected X, got Y\", then a summary.\n"
-      "Exit 1 if any case fails; 2 if the case file is malformed or for another ruleset.",
+      "Exit 1 if any case fails; 2 if the case file is malformed or for another ruleset.\n"
+      "--coverage prints, per category, covered/total and the uncovered items: bands\n"
+      "matched, scoring options matched, gates and checks seen both passing and\n"
+      "failing, grades reached (indicators scored are listed but not in the total).\n"
+      "--min-coverage P also exits 1 when the total is below P percent. --junit FILE\n"
+      "writes a JUnit XML report (one testcase per case).",
       "zice test examples/innovation-demo.xml examples/innovation-demo.cases.json\n"
-      "zice test rulesets/sme-size-2011.xml rulesets/tests/sme-size-2011.cases.json -v",
-      "a case failed",
+      "zice test rulesets/sme-size-2011.xml rulesets/tests/sme-size-2011.cases.json -v\n"
+      "zice test examples/innovation-demo.xml examples/innovation-demo.cases.json --coverage --junit report.xml",
+      "a case failed, or coverage below --min-coverage",
       {{"ruleset"}, {"cases"}},
       add_options,
       run};

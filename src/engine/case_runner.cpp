@@ -8,6 +8,8 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "engine/json_convert.hpp"
+#include "ruleset/model.hpp"
 #include "zice/assess.hpp"
 
 namespace zice::testing {
@@ -389,6 +391,7 @@ CaseOutcome run_case(const Ruleset& rs, const json::value& c, std::size_t index,
   }
   out.mismatches = compare_expectations(a.result, *expect);
   out.passed = out.mismatches.empty();
+  out.result = std::move(a.result);
   return out;
 }
 
@@ -430,6 +433,233 @@ CaseFileResult run_case_file(const Ruleset& ruleset, const json::value& case_fil
     out.cases.push_back(std::move(c));
   }
   return out;
+}
+
+// ---------------------------------------------------------------- coverage
+
+namespace {
+
+const json::object* element_by_id(const json::object& result, std::string_view array, std::string_view id) {
+  const json::value* a = result.if_contains(array);
+  if (!a || !a->is_array()) return nullptr;
+  for (const json::value& e : a->get_array()) {
+    if (!e.is_object()) continue;
+    const json::value* eid = e.get_object().if_contains("id");
+    if (eid && eid->is_string() && eid->get_string() == id) return &e.get_object();
+  }
+  return nullptr;
+}
+
+bool listed_in(const json::object& result, std::string_view field, std::string_view kind, std::string_view id) {
+  const json::object* f = object_field(result, field);
+  const json::value* a = f ? f->if_contains(kind) : nullptr;
+  if (!a || !a->is_array()) return false;
+  for (const json::value& e : a->get_array())
+    if (e.is_string() && e.get_string() == id) return true;
+  return false;
+}
+
+std::string status_of(const json::object& result, std::string_view array, std::string_view id) {
+  const json::object* e = element_by_id(result, array, id);
+  return e ? string_field(*e, "status") : std::string();
+}
+
+// The band as the engine writes it in indicators[].matched (without the label).
+json::object band_key(const detail::Band& b) {
+  json::object o;
+  if (b.lo) o[b.lo_inclusive ? "ge" : "gt"] = detail::to_json(*b.lo);
+  if (b.hi) o[b.hi_inclusive ? "le" : "lt"] = detail::to_json(*b.hi);
+  o["points"] = detail::to_json(b.points);
+  return o;
+}
+
+json::object without_label(const json::object& m) {
+  json::object o;
+  for (const char* k : {"ge", "gt", "le", "lt", "points"})
+    if (const json::value* v = m.if_contains(k)) o[k] = *v;
+  return o;
+}
+
+std::string band_text(const detail::Band& b, std::size_t index) {
+  std::string range = (b.lo ? (b.lo_inclusive ? "[" : "(") + b.lo->to_string() : std::string("(-inf")) + ", " +
+                      (b.hi ? b.hi->to_string() + (b.hi_inclusive ? "]" : ")") : std::string("inf)"));
+  return "#" + std::to_string(index + 1) + " " + range + (b.label.empty() ? "" : " " + b.label);
+}
+
+void add_item(CoverageCategory& c, bool covered, std::string name) {
+  ++c.total;
+  if (covered) ++c.covered;
+  else c.uncovered.push_back(std::move(name));
+}
+
+}  // namespace
+
+std::size_t Coverage::covered() const {
+  std::size_t n = 0;
+  for (const CoverageCategory& c : categories)
+    if (c.counted) n += c.covered;
+  return n;
+}
+
+std::size_t Coverage::total() const {
+  std::size_t n = 0;
+  for (const CoverageCategory& c : categories)
+    if (c.counted) n += c.total;
+  return n;
+}
+
+double Coverage::percent() const {
+  std::size_t t = total();
+  return t == 0 ? 100.0 : 100.0 * static_cast<double>(covered()) / static_cast<double>(t);
+}
+
+Coverage compute_coverage(const Ruleset& ruleset, const std::vector<json::value>& results) {
+  const detail::Model& m = ruleset.model();
+  std::vector<const json::object*> rs;
+  for (const json::value& r : results)
+    if (r.is_object()) rs.push_back(&r.get_object());
+
+  Coverage cov;
+  CoverageCategory indicators{"indicators"}, bands{"bands"}, options{"options"}, gates{"gates"}, grades{"grades"},
+      checks{"checks"};
+  indicators.counted = false;
+
+  for (const detail::Indicator& ind : m.indicators) {
+    bool scored = false;
+    std::vector<bool> band_hit(ind.bands.size(), false);
+    std::set<std::string> options_hit;
+    for (const json::object* r : rs) {
+      const json::object* e = element_by_id(*r, "indicators", ind.id);
+      if (!e) continue;
+      const json::value* applicable = e->if_contains("applicable");
+      if (applicable && applicable->is_bool() && applicable->get_bool() && !listed_in(*r, "missing", "indicators", ind.id))
+        scored = true;
+      const json::value* matched = e->if_contains("matched");
+      if (!matched) continue;
+      if (matched->is_object()) {
+        json::object key = without_label(matched->get_object());
+        for (std::size_t b = 0; b < ind.bands.size(); ++b)
+          if (json_equal(json::value(band_key(ind.bands[b])), json::value(key))) {
+            band_hit[b] = true;
+            break;
+          }
+      } else if (matched->is_array()) {
+        for (const json::value& o : matched->get_array())
+          if (o.is_object())
+            if (const json::value* v = o.get_object().if_contains("value"); v && v->is_string())
+              options_hit.insert(std::string(v->get_string()));
+      }
+    }
+    add_item(indicators, scored, ind.id);
+    if (ind.method == detail::Indicator::Method::bands)
+      for (std::size_t b = 0; b < ind.bands.size(); ++b) add_item(bands, band_hit[b], ind.id + band_text(ind.bands[b], b));
+    if (ind.method == detail::Indicator::Method::options)
+      for (const detail::OptionPoints& op : ind.option_points)
+        add_item(options, options_hit.count(op.value) > 0, ind.id + "=" + op.value);
+  }
+
+  auto both_ways = [&](CoverageCategory& c, std::string_view array, const std::string& id) {
+    bool pass = false, fail = false;
+    for (const json::object* r : rs) {
+      std::string st = status_of(*r, array, id);
+      pass = pass || st == "pass";
+      fail = fail || st == "fail";
+    }
+    add_item(c, pass, id + " (pass)");
+    add_item(c, fail, id + " (fail)");
+  };
+  for (const detail::Gate& g : m.gates) both_ways(gates, "gates", g.id);
+  for (const detail::Check& c : m.checks) both_ways(checks, "checks", c.id);
+
+  for (const detail::Grade& g : m.grades) {
+    bool reached = false;
+    for (const json::object* r : rs) {
+      const json::value* grade = r->if_contains("grade");
+      if (grade && grade->is_object())
+        if (const json::value* id = grade->get_object().if_contains("id"); id && id->is_string() && id->get_string() == g.id)
+          reached = true;
+    }
+    add_item(grades, reached, g.id);
+  }
+
+  cov.categories = {std::move(indicators), std::move(bands), std::move(options),
+                    std::move(gates),      std::move(grades), std::move(checks)};
+  return cov;
+}
+
+Coverage compute_coverage(const Ruleset& ruleset, const CaseFileResult& run) {
+  std::vector<json::value> results;
+  for (const CaseOutcome& c : run.cases) results.push_back(c.result);
+  return compute_coverage(ruleset, results);
+}
+
+// ---------------------------------------------------------------- JUnit XML
+
+std::string xml_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char ch : text) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      case '\n': out += "&#10;"; break;
+      case '\t': out += "&#9;"; break;
+      case '\r': out += "&#13;"; break;
+      default:
+        // Other control characters are not allowed in XML 1.0 at all.
+        if (static_cast<unsigned char>(ch) < 0x20) out += '?';
+        else out += ch;
+    }
+  }
+  return out;
+}
+
+std::string junit_xml(std::string_view suite, const CaseFileResult& run) {
+  int errors = 0;
+  for (const CaseOutcome& c : run.cases)
+    if (!c.error.empty()) ++errors;
+  std::string s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  s += fmt::format("<testsuites tests=\"{}\" failures=\"{}\" errors=\"{}\" time=\"0\">\n", run.cases.size(),
+                   run.failed - errors, errors);
+  s += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\" time=\"0\">\n",
+                   xml_escape(suite), run.cases.size(), run.failed - errors, errors);
+  for (const CaseOutcome& c : run.cases) {
+    std::string head = fmt::format("    <testcase name=\"{}\" classname=\"{}\" time=\"0\"", xml_escape(c.name),
+                                   xml_escape(suite));
+    if (c.passed) {
+      s += head + "/>\n";
+      continue;
+    }
+    s += head + ">\n";
+    if (!c.error.empty()) {
+      s += fmt::format("      <error message=\"{}\">{}</error>\n", xml_escape(c.error), xml_escape(c.error));
+    } else {
+      std::string body;
+      for (const CaseMismatch& mm : c.mismatches) {
+        bool absent = mm.note == "path not found in result";
+        body += fmt::format("{}: expected {}, got {}", mm.path, json::serialize(mm.expected),
+                            absent ? std::string("nothing") : json::serialize(mm.actual));
+        if (!mm.note.empty()) body += " (" + mm.note + ")";
+        body += "\n";
+      }
+      std::string message = fmt::format("{} mismatch{}", c.mismatches.size(), c.mismatches.size() == 1 ? "" : "es");
+      std::string sep = ": ";
+      for (std::size_t at = 0; at < body.size();) {
+        std::size_t nl = body.find('\n', at);
+        message += sep + body.substr(at, nl - at);
+        sep = "; ";
+        at = nl + 1;
+      }
+      s += fmt::format("      <failure message=\"{}\" type=\"mismatch\">{}</failure>\n", xml_escape(message),
+                       xml_escape(body));
+    }
+    s += "    </testcase>\n";
+  }
+  s += "  </testsuite>\n</testsuites>\n";
+  return s;
 }
 
 }  // namespace zice::testing

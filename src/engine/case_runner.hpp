@@ -26,6 +26,7 @@ struct CaseOutcome {
   bool passed = false;
   std::vector<CaseMismatch> mismatches;
   std::string error;             ///< the case could not be assessed (strict failure, bad case)
+  boost::json::value result;     ///< the assessment's result document; null when `error` is set
 };
 
 struct CaseFileResult {
@@ -63,5 +64,40 @@ std::vector<CaseMismatch> compare_expectations(const boost::json::value& result,
 /// key); the assessment date is the case's, else the file's, else 2026-01-01
 /// so that results never depend on the day the tests run. Never throws.
 CaseFileResult run_case_file(const Ruleset& ruleset, const boost::json::value& case_file);
+
+/// One coverage category of `zice test --coverage`.
+struct CoverageCategory {
+  std::string name;                     ///< indicators, bands, options, gates, grades, checks
+  std::size_t covered = 0, total = 0;
+  std::vector<std::string> uncovered;   ///< items never exercised, in ruleset order
+  bool counted = true;                  ///< part of Coverage::percent() (indicators are not)
+  double percent() const { return total == 0 ? 100.0 : 100.0 * static_cast<double>(covered) / static_cast<double>(total); }
+};
+
+/// What the cases of a case file exercised, computed from their results:
+/// indicators (applicable and scored, i.e. not missing an input), bands (each
+/// band of a bands-indicator matched at least once), options (each scoring
+/// option of an options-indicator matched), gates and checks (each seen with
+/// status pass and with status fail: two items each), grades (each reached).
+struct Coverage {
+  std::vector<CoverageCategory> categories;   ///< in the order listed above
+  /// Over the counted categories (bands, options, gates, grades, checks).
+  std::size_t covered() const;
+  std::size_t total() const;
+  double percent() const;   ///< 100 when there is nothing to cover
+};
+
+/// Coverage of `results` (result documents of `ruleset`; null entries skipped).
+Coverage compute_coverage(const Ruleset& ruleset, const std::vector<boost::json::value>& results);
+/// Coverage of every assessed case of a case file run.
+Coverage compute_coverage(const Ruleset& ruleset, const CaseFileResult& run);
+
+/// XML text escaping (& < > " ' and control characters other than tab/newline).
+std::string xml_escape(std::string_view text);
+
+/// A JUnit XML report: one <testsuite name="suite"> with one <testcase> per
+/// case (times 0); a failing case has <failure message="N mismatches"> listing
+/// each mismatch as "path: expected X, got Y", an unassessable case <error>.
+std::string junit_xml(std::string_view suite, const CaseFileResult& run);
 
 }  // namespace zice::testing

@@ -216,3 +216,107 @@ TEST(CompareExpectations, MalformedShorthandValues) {
 }
 
 }  // namespace
+
+// ---- coverage and JUnit XML (engine involved: a small inline ruleset)
+
+#include "test_support.hpp"
+
+namespace {
+
+zice::Ruleset coverage_ruleset() {
+  return zice::test::must_load(zice::test::ruleset_xml(R"(
+<question id="x" type="number" min="0"><label>X</label></question>
+<question id="c" type="choice"><label>C</label><option value="a">A</option><option value="b">B</option></question>
+<question id="ok" type="boolean"><label>OK</label></question>
+)", R"XML(
+<scoring>
+  <dimension id="d"><title>D</title>
+    <indicator id="x_points"><title>X</title>
+      <bands of="x"><band lt="10" points="1"/><band ge="10" points="2" label="high"/></bands></indicator>
+    <indicator id="c_points" max="3"><title>C</title>
+      <options question="c"><option value="a" points="3"/><option value="b" points="1"/></options></indicator>
+  </dimension>
+</scoring>
+<gates>
+  <gate id="g" kind="mandatory" test="ok"><title>G</title><message>not ok</message></gate>
+</gates>
+<checks>
+  <group id="grp"><title>Group</title>
+    <check id="ch" severity="low" test="ok"><title>Check</title><finding>not ok</finding></check>
+  </group>
+</checks>
+<grades>
+  <grade id="good" when="score.total ge 4"><title>Good</title></grade>
+  <grade id="other"><title>Other</title></grade>
+</grades>
+)XML"));
+}
+
+const zice::testing::CoverageCategory& category(const zice::testing::Coverage& cov, std::string_view name) {
+  for (const auto& c : cov.categories)
+    if (c.name == name) return c;
+  static const zice::testing::CoverageCategory none;
+  ADD_FAILURE() << "no category " << name;
+  return none;
+}
+
+TEST(Coverage, CountsWhatTheCasesExercised) {
+  zice::Ruleset rs = coverage_ruleset();
+  json::value file = json::parse(R"({"ruleset": "t", "base_answers": {"x": 5, "c": "a"}, "cases": [
+    {"name": "ok", "answers": {"ok": true}, "expect": {"grade": "good"}},
+    {"name": "not ok", "answers": {"ok": false}, "expect": {"total": 4}}]})");
+  zice::testing::CaseFileResult run = zice::testing::run_case_file(rs, file);
+  ASSERT_EQ(run.error, "");
+  ASSERT_EQ(run.passed, 2);
+  zice::testing::Coverage cov = zice::testing::compute_coverage(rs, run);
+
+  const auto& bands = category(cov, "bands");
+  EXPECT_EQ(bands.covered, 1u);
+  EXPECT_EQ(bands.total, 2u);
+  ASSERT_EQ(bands.uncovered.size(), 1u);
+  EXPECT_EQ(bands.uncovered[0], "x_points#2 [10, inf) high");
+  const auto& options = category(cov, "options");
+  EXPECT_EQ(options.covered, 1u);
+  EXPECT_EQ(options.uncovered, std::vector<std::string>{"c_points=b"});
+  EXPECT_EQ(category(cov, "gates").covered, 2u);
+  EXPECT_EQ(category(cov, "gates").total, 2u);
+  EXPECT_EQ(category(cov, "checks").covered, 2u);
+  EXPECT_EQ(category(cov, "grades").uncovered, std::vector<std::string>{"other"});
+  EXPECT_EQ(category(cov, "indicators").covered, 2u);
+  EXPECT_FALSE(category(cov, "indicators").counted);
+  // bands 1/2 + options 1/2 + gates 2/2 + grades 1/2 + checks 2/2.
+  EXPECT_EQ(cov.covered(), 7u);
+  EXPECT_EQ(cov.total(), 10u);
+  EXPECT_DOUBLE_EQ(cov.percent(), 70.0);
+
+  // Only the pass side of the gate and check; no results at all covers nothing.
+  zice::testing::Coverage one = zice::testing::compute_coverage(rs, std::vector<json::value>{run.cases[0].result});
+  EXPECT_EQ(category(one, "gates").uncovered, std::vector<std::string>{"g (fail)"});
+  zice::testing::Coverage none = zice::testing::compute_coverage(rs, std::vector<json::value>{});
+  EXPECT_EQ(none.covered(), 0u);
+  EXPECT_EQ(none.total(), 10u);
+}
+
+TEST(JUnit, EscapesText) {
+  EXPECT_EQ(zice::testing::xml_escape("a<b>&\"c\"'d'"), "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;");
+  EXPECT_EQ(zice::testing::xml_escape("x\ny\x01"), "x&#10;y?");
+  EXPECT_EQ(zice::testing::xml_escape("中文"), "中文");
+}
+
+TEST(JUnit, OneTestcasePerCaseWithFailures) {
+  zice::Ruleset rs = coverage_ruleset();
+  json::value file = json::parse(R"({"ruleset": "t", "base_answers": {"x": 5, "c": "a", "ok": true}, "cases": [
+    {"name": "holds <1>", "answers": {}, "expect": {"grade": "good"}},
+    {"name": "wrong & \"bad\"", "answers": {}, "expect": {"total": 999, "grade": "other"}}]})");
+  zice::testing::CaseFileResult run = zice::testing::run_case_file(rs, file);
+  std::string xml = zice::testing::junit_xml("t<&>", run);
+  EXPECT_NE(xml.find("<testsuite name=\"t&lt;&amp;&gt;\" tests=\"2\" failures=\"1\" errors=\"0\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<testcase name=\"holds &lt;1&gt;\" classname=\"t&lt;&amp;&gt;\" time=\"0\"/>"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<testcase name=\"wrong &amp; &quot;bad&quot;\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<failure message=\"2 mismatches: "), std::string::npos) << xml;
+  EXPECT_NE(xml.find("total: expected 999, got 4"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("grade: expected &quot;other&quot;, got &quot;good&quot;"), std::string::npos) << xml;
+  EXPECT_EQ(xml.rfind("</testsuites>\n"), xml.size() - 14);
+}
+
+}  // namespace
