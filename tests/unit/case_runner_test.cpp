@@ -242,7 +242,7 @@ zice::Ruleset coverage_ruleset() {
 </gates>
 <checks>
   <group id="grp"><title>Group</title>
-    <check id="ch" severity="low" test="ok"><title>Check</title><finding>not ok</finding></check>
+    <check id="ch" severity="low" test="ok"><title>Check</title><basis law="测试法" article="第一条"/><finding>not ok</finding><remediation>fix it</remediation></check>
   </group>
 </checks>
 <grades>
