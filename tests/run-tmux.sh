@@ -31,10 +31,21 @@ fail() {
 
 start() {
   T kill-server >/dev/null 2>&1
-  # The pane stays after zice exits, so that its exit code can be read.
-  T -f /dev/null new-session -d -s zice -x 110 -y 45 \
-    "cd '$src' && TERM=xterm-256color '$zice' run examples/innovation-demo.xml --answers '$answers' --date 2026-01-01; echo \"EXIT=\$?\"; sleep 60" ||
-    fail "cannot start tmux"
+  # The previous server may still be shutting down: wait for its socket to
+  # go, and retry the start a few times rather than fail on the race.
+  for _ in $(seq 50); do [ -e "$sock" ] || break; sleep 0.1; done
+  rm -f "$sock"
+  local ok=0
+  for _ in 1 2 3 4 5; do
+    # The pane stays after zice exits, so that its exit code can be read.
+    if T -f /dev/null new-session -d -s zice -x 110 -y 45 \
+      "cd '$src' && TERM=xterm-256color '$zice' run examples/innovation-demo.xml --answers '$answers' --date 2026-01-01; echo \"EXIT=\$?\"; sleep 60"; then
+      ok=1
+      break
+    fi
+    sleep 0.5
+  done
+  [ "$ok" = 1 ] || fail "cannot start tmux"
   T set-option -t zice history-limit 5000 >/dev/null
 }
 
