@@ -1,5 +1,7 @@
 #include "report/text_layout.hpp"
 
+#include "report/result_view.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -16,31 +18,8 @@ std::string paint(std::string_view text, const char* code, bool color) {
   return "\x1b[" + std::string(code) + "m" + std::string(text) + "\x1b[0m";
 }
 
-namespace {
-std::string format_double(double d) {
-  if (!std::isfinite(d)) return "—";  // the engine never emits these; be safe anyway
-  if (d == std::floor(d) && std::fabs(d) < 1e15) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f", d);
-    return std::string(buf) == "-0" ? "0" : buf;
-  }
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.6f", d);
-  std::string s = buf;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
-}
-}  // namespace
-
-std::string format_number(const json::value& v) {
-  switch (v.kind()) {
-    case json::kind::int64: return std::to_string(v.get_int64());
-    case json::kind::uint64: return std::to_string(v.get_uint64());
-    case json::kind::double_: return format_double(v.get_double());
-    default: return "—";
-  }
-}
+// One number format for every report (src/report/result_view.cpp).
+std::string format_number(const json::value& v) { return report_view::format_number(v); }
 
 std::string format_value(const json::value& v, std::string_view yes, std::string_view no) {
   switch (v.kind()) {
