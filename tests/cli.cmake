@@ -140,7 +140,9 @@ zice_cli_test(test_bad_json EXIT 2 ARGS test ${ZICE_DEMO} tests/data/bad-syntax.
 
 # ---- test: every shipped ruleset with its worked cases. Globbed, so a new
 # rulesets/<id>.xml with rulesets/tests/<id>.cases.json (or an example with
-# examples/<name>.cases.json) is picked up at the next configure.
+# examples/<name>.cases.json) is picked up at the next configure. The cases
+# must exercise every band, option, gate and check outcome and every grade
+# (zice test --coverage, issue #6): a new ruleset ships with full coverage.
 file(GLOB zice_shipped_rulesets CONFIGURE_DEPENDS
   ${PROJECT_SOURCE_DIR}/rulesets/*.xml ${PROJECT_SOURCE_DIR}/examples/*.xml)
 foreach(ruleset ${zice_shipped_rulesets})
@@ -153,7 +155,7 @@ foreach(ruleset ${zice_shipped_rulesets})
   else()
     continue()
   endif()
-  add_test(NAME cli.cases.${id} COMMAND $<TARGET_FILE:zice_cli> test ${ruleset} ${cases}
+  add_test(NAME cli.cases.${id} COMMAND $<TARGET_FILE:zice_cli> test ${ruleset} ${cases} --min-coverage 100
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(cli.cases.${id} PROPERTIES TIMEOUT 300)
 endforeach()
