@@ -1,70 +1,48 @@
-// Load and assessment throughput on the shipped rulesets and their example
-// enterprises. Run through scripts/bench, which reports medians of repeated
-// runs; the machine is shared, so compare ratios rather than absolute times.
+// One assessment, parsed answers → result document (zice::assess), on the
+// shipped rulesets and their example enterprises (complete answers). Besides
+// Google Benchmark's mean, each run records every iteration's thread CPU time
+// and reports its median (p50_us) and 99th percentile (p99_us).
 #include <benchmark/benchmark.h>
 
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <boost/json.hpp>
 
-#include "zice/zice.hpp"
+#include "bench_support.hpp"
 
 namespace {
+
+using namespace zice::bench;
 
 const char* const kRulesets[] = {"sme-size-2011",      "miit-innovative-sme-2022", "miit-zjtx-sme-2022",
                                  "miit-zjtx-sme-2026", "sme-legal-compliance",     "sme-quality-maturity"};
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string ruleset_path(int i) { return std::string(ZICE_SOURCE_DIR) + "/rulesets/" + kRulesets[i] + ".xml"; }
-std::string answers_path(int i) {
-  return std::string(ZICE_SOURCE_DIR) + "/examples/enterprises/" + kRulesets[i] + ".answers.json";
-}
-
-zice::Ruleset load(int i) {
-  auto r = zice::Ruleset::load_file(ruleset_path(i));
-  if (!r.ruleset) throw std::runtime_error("ruleset does not load");
-  return *r.ruleset;
-}
-
-void BM_Load(benchmark::State& state) {
-  int i = static_cast<int>(state.range(0));
-  std::string xml = slurp(ruleset_path(i));
-  for (auto _ : state) benchmark::DoNotOptimize(zice::Ruleset::load_buffer(xml, "bench.xml"));
-  state.SetLabel(kRulesets[i]);
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * xml.size()));
-}
-BENCHMARK(BM_Load)->DenseRange(0, 5)->Unit(benchmark::kMillisecond);
-
-// A complete questionnaire: scoring, gates, checks, grades and the
-// improvement plan (for results below the best grade).
-void BM_AssessComplete(benchmark::State& state) {
-  int i = static_cast<int>(state.range(0));
-  zice::Ruleset rs = load(i);
-  boost::json::value answers = boost::json::parse(slurp(answers_path(i)));
+void assess_latency(benchmark::State& state, const std::string& id, bool analyse) {
+  zice::Ruleset rs = load_or_throw(ruleset_path(id));
+  boost::json::value answers = boost::json::parse(slurp(answers_path(id)));
   zice::AssessOptions o;
   o.date = "2026-06-30";
-  for (auto _ : state) benchmark::DoNotOptimize(zice::assess(rs, answers, o));
-  state.SetLabel(kRulesets[i]);
+  o.analyse = analyse;
+  std::vector<double> samples;
+  samples.reserve(1 << 16);
+  for (auto _ : state) {
+    double t0 = thread_cpu_ns();
+    zice::Assessment a = zice::assess(rs, answers, o);
+    benchmark::DoNotOptimize(a);
+    samples.push_back(thread_cpu_ns() - t0);
+  }
+  state.counters["p50_us"] = quantile(samples, 0.5) / 1000;
+  state.counters["p99_us"] = quantile(samples, 0.99) / 1000;
   state.SetItemsProcessed(state.iterations());
 }
-BENCHMARK(BM_AssessComplete)->DenseRange(0, 5)->Unit(benchmark::kMicrosecond);
 
 // The same enterprise with a third of the answers removed: adds the
 // partial-answer analysis (what-if completions).
 void BM_AssessPartial(benchmark::State& state) {
-  int i = static_cast<int>(state.range(0));
-  zice::Ruleset rs = load(i);
-  boost::json::object answers = boost::json::parse(slurp(answers_path(i))).as_object();
+  std::string id = kRulesets[state.range(0)];
+  zice::Ruleset rs = load_or_throw(ruleset_path(id));
+  boost::json::object answers = boost::json::parse(slurp(answers_path(id))).as_object();
   std::vector<std::string> drop;
   int n = 0;
   for (const auto& kv : answers)
@@ -74,29 +52,42 @@ void BM_AssessPartial(benchmark::State& state) {
   zice::AssessOptions o;
   o.date = "2026-06-30";
   for (auto _ : state) benchmark::DoNotOptimize(zice::assess(rs, v, o));
-  state.SetLabel(kRulesets[i]);
+  state.SetLabel(id);
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_AssessPartial)->DenseRange(0, 5)->Unit(benchmark::kMicrosecond);
 
-// Many threads on one shared ruleset: throughput should scale with cores.
+// Two threads on one shared ruleset: throughput should scale with cores.
 void BM_AssessShared(benchmark::State& state) {
-  static zice::Ruleset rs = load(1);
-  static boost::json::value answers = boost::json::parse(slurp(answers_path(1)));
+  static zice::Ruleset rs = load_or_throw(ruleset_path("miit-zjtx-sme-2022"));
+  static boost::json::value answers = boost::json::parse(slurp(answers_path("miit-zjtx-sme-2022")));
   zice::AssessOptions o;
   o.date = "2026-06-30";
+  o.analyse = false;
   for (auto _ : state) benchmark::DoNotOptimize(zice::assess(rs, answers, o));
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_AssessShared)->ThreadRange(1, 2)->UseRealTime()->Unit(benchmark::kMicrosecond);
 
 void BM_ResultToJsonText(benchmark::State& state) {
-  zice::Ruleset rs = load(4);
+  std::string id = kRulesets[state.range(0)];
+  zice::Ruleset rs = load_or_throw(ruleset_path(id));
   zice::AssessOptions o;
   o.date = "2026-06-30";
-  auto a = zice::assess(rs, boost::json::parse(slurp(answers_path(4))), o);
-  for (auto _ : state) benchmark::DoNotOptimize(zice::to_json_text(a.result));
+  auto a = zice::assess(rs, boost::json::parse(slurp(answers_path(id))), o);
+  for (auto _ : state) benchmark::DoNotOptimize(zice::to_json_text(a.result, false));
+  state.SetLabel(id);
 }
-BENCHMARK(BM_ResultToJsonText)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ResultToJsonText)->Arg(2)->Arg(4)->Unit(benchmark::kMicrosecond);
+
+// Assess/<ruleset>/analyse:<0|1>
+const bool registered = [] {
+  for (const char* id : kRulesets)
+    for (bool analyse : {false, true})
+      benchmark::RegisterBenchmark((std::string("Assess/") + id + "/analyse:" + (analyse ? "1" : "0")).c_str(),
+                                   [id = std::string(id), analyse](benchmark::State& s) { assess_latency(s, id, analyse); })
+          ->Unit(benchmark::kMicrosecond);
+  return true;
+}();
 
 }  // namespace
