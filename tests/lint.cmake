@@ -24,6 +24,13 @@ zice_cli_test(lint_fixture_json EXIT 0 ARGS lint --format json --today 2026-06-0
   PASS "\"line\": 20,.*\"severity\": \"warning\",.*\"code\": \"band-overlap\"")
 zice_cli_test(lint_fixture_sarif EXIT 0 ARGS lint --format sarif --today 2026-06-01 tests/lint/grade-shadowed.xml
   PASS "\"version\": \"2.1.0\".*\"ruleId\": \"grade-shadowed\".*\"startLine\": 26")
+# An overlay: items the overlay replaced or added are reported in the overlay,
+# items inherited unchanged in the base (the chain's files in order).
+zice_cli_test(lint_overlay_locations EXIT 0 ARGS lint --today 2026-06-01 tests/lint/overlay/province.xml
+  PASS "^tests/lint/overlay/province\\.xml:14:11: warning: [^\n]*\\[band-gap\\]\n.*\n.*\n\
+tests/lint/overlay/province\\.xml:19:7: warning: [^\n]*in_cluster[^\n]*\\[unused-question\\]\n.*\n.*\n\
+tests/lint/overlay/base\\.xml:9:5: warning: [^\n]*has_website[^\n]*\\[unused-question\\]\n.*\n.*\n\
+0 errors, 3 warnings\n$")
 zice_cli_test(lint_shipped_no_errors EXIT 0 ARGS lint rulesets/sme-size-2011.xml rulesets/miit-innovative-sme-2022.xml
   rulesets/miit-zjtx-sme-2022.xml rulesets/miit-zjtx-sme-2026.xml rulesets/sme-legal-compliance.xml
   rulesets/sme-quality-maturity.xml examples/innovation-demo.xml PASS "^(.*\n)?0 errors, [0-9]+ warnings?\n$")

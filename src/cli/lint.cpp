@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/common.hpp"
+#include "ruleset/model.hpp"
 #include "zice/lint.hpp"
 
 namespace zice::cli {
@@ -42,9 +43,16 @@ std::vector<Diagnostic> diagnostics_of(const std::string& path, const LintOption
   if (linted) {
     std::vector<Diagnostic> more = lint(*r.ruleset, options);
     out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-    // Position order within the file; a position of 0 (unknown) sorts first.
-    std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
-      return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+    // Files in chain order (the ruleset, then what it extends), then position
+    // order within each file; a position of 0 (unknown) sorts first.
+    const auto& chain = r.ruleset->model().chain;
+    auto rank = [&](const Diagnostic& d) {
+      for (std::size_t k = 0; k < chain.size(); ++k)
+        if (chain[k].file == d.file) return k;
+      return chain.size();
+    };
+    std::stable_sort(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+      return std::tuple(rank(a), a.line, a.column) < std::tuple(rank(b), b.line, b.column);
     });
   }
   return out;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <memory>
 #include <set>
 #include <sstream>
 
@@ -54,41 +55,41 @@ std::string truth_text(const Value& v) {
 
 struct Finding {
   Diagnostic d;
+  int file = 0;                      // index into Model::chain
   std::vector<std::string> targets;  // ids a <suppress target> may name
 };
 
-/// The ruleset file's text, when it is still the file that was loaded; used
-/// for excerpts and to locate elements the model has no position for.
+/// The text of every file of the ruleset's chain (the ruleset itself, then
+/// what it extends), each kept only while it is still the file that was
+/// loaded (same SHA-256); used for excerpts.
 class SourceText {
  public:
   explicit SourceText(const Model& m) {
-    if (m.chain.size() > 1) return;  // items may come from several files
-    std::ifstream in(m.file, std::ios::binary);
-    if (!in) return;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    text_ = ss.str();
-    if (std::string_view(text_).starts_with("\xEF\xBB\xBF")) text_.erase(0, 3);
-    if (util::sha256_hex(text_) != m.sha256) {
-      text_.clear();
-      return;
+    for (const detail::Layer& layer : m.chain) {
+      files_.push_back(std::make_unique<File>());
+      File& f = *files_.back();
+      std::ifstream in(layer.file, std::ios::binary);
+      if (!in) continue;
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      f.text = ss.str();
+      if (std::string_view(f.text).starts_with("\xEF\xBB\xBF")) f.text.erase(0, 3);
+      if (util::sha256_hex(f.text) != layer.sha256) {
+        f.text.clear();
+        continue;
+      }
+      f.map.emplace(f.text);
     }
-    map_.emplace(text_);
   }
-  bool ok() const { return map_.has_value(); }
-  /// Line and column of the first occurrence of `needle`, or {0, 0}.
-  std::pair<int, int> find(std::string_view needle) const {
-    if (!ok()) return {0, 0};
-    std::size_t at = text_.find(needle);
-    if (at == std::string::npos) return {0, 0};
-    auto p = map_->position(at);
-    return {p.line, p.column};
-  }
-  std::string excerpt(int line, int column) const {
-    if (!ok() || line <= 0) return {};
-    std::string_view lt = map_->line_text(line);
+  /// The source line at `line` of chain file `file` with a caret under
+  /// `column` (under the whole tag name when an element starts there).
+  std::string excerpt(int file, int line, int column) const {
+    if (file < 0 || static_cast<std::size_t>(file) >= files_.size() || line <= 0) return {};
+    const File& f = *files_[static_cast<std::size_t>(file)];
+    if (!f.map) return {};
+    std::string_view lt = f.map->line_text(line);
     if (lt.empty() && line > 1) return {};
-    std::size_t off = static_cast<std::size_t>(lt.data() - text_.data());
+    std::size_t off = static_cast<std::size_t>(lt.data() - f.text.data());
     std::size_t i = 0;
     for (int c = 1; c < column && i < lt.size(); ++c) {
       unsigned char b = static_cast<unsigned char>(lt[i]);
@@ -100,12 +101,15 @@ class SourceText {
              lt[i + len] != '\t')
         ++len;
     }
-    return map_->excerpt(off + std::min(i, lt.size()), len);
+    return f.map->excerpt(off + std::min(i, lt.size()), len);
   }
 
  private:
-  std::string text_;
-  std::optional<util::SourceMap> map_;
+  struct File {
+    std::string text;
+    std::optional<util::SourceMap> map;  // views `text`, so a File never moves
+  };
+  std::vector<std::unique_ptr<File>> files_;
 };
 
 class Linter {
@@ -138,23 +142,25 @@ class Linter {
   SourceText src_;
   std::vector<Finding> out_;
 
+  /// A finding at an item's own position: its line, column and the file of
+  /// the chain it was read from (an item inherited through `extends` is
+  /// reported in the base, one added or replaced by an overlay in the overlay).
   template <class Item>
   void add(const char* code, const Item& at, std::vector<std::string> targets, std::string message) {
-    add_at(code, at.line, at.column, std::move(targets), std::move(message));
-  }
-  void add_at(const char* code, int line, int column, std::vector<std::string> targets, std::string message) {
     const LintCode* c = find_lint_code(code);
     Finding f;
     f.d.severity = c ? c->severity : Severity::warning;
     f.d.code = code;
-    f.d.file = m_.file;
-    f.d.line = line;
-    f.d.column = column;
+    f.file = at.file;
+    f.d.file = at.file >= 0 && static_cast<std::size_t>(at.file) < m_.chain.size()
+                   ? m_.chain[static_cast<std::size_t>(at.file)].file
+                   : m_.file;
+    f.d.line = at.line;
+    f.d.column = at.column;
     f.d.message = std::move(message);
     f.targets = std::move(targets);
     out_.push_back(std::move(f));
   }
-  std::pair<int, int> where(std::string_view needle) const { return src_.find(needle); }
 
   // ---------------------------------------------------------------- bands
 
@@ -371,8 +377,7 @@ class Linter {
         const detail::Dimension& d = m_.dimensions[di];
         parts.push_back(weighted(d.weight, d.id, r.dimension_computed_max[di]));
       }
-      auto [line, col] = where("<scoring");
-      add_at("max-mismatch", line, col, {"total", "scoring"},
+      add("max-mismatch", m_.scoring_at, {"total", "scoring"},
              fmt::format("<scoring total-max=\"{}\"> but the dimensions add up to {} ({}); the engine reports "
                          "max.total = {}; fix total-max or the dimensions",
                          num(*m_.declared_total_max), num(r.total_computed_max), join(parts, " + "),
@@ -599,15 +604,12 @@ class Linter {
     }
   };
 
-  void report_missing(const Fields& f, int line, int column, const std::string& id, const std::string& what) {
-    for (const auto& [lang, fields] : f.by_lang)
-      add_at("missing-translation", line, column, {id},
-             fmt::format("{} has no {} text for {} (the ruleset declares langs=\"{}\"); add xml:lang=\"{}\" versions",
-                         what, quote(lang), join(fields), join(m_.langs, " "), lang));
-  }
   template <class Item>
   void report_missing(const Fields& f, const Item& at, const std::string& id, const std::string& what) {
-    report_missing(f, at.line, at.column, id, what);
+    for (const auto& [lang, fields] : f.by_lang)
+      add("missing-translation", at, {id},
+          fmt::format("{} has no {} text for {} (the ruleset declares langs=\"{}\"); add xml:lang=\"{}\" versions",
+                      what, quote(lang), join(fields), join(m_.langs, " "), lang));
   }
 
   void translations() {
@@ -617,13 +619,11 @@ class Linter {
       f.text("title", m_.title, L);
       f.text("description", m_.description, L);
       f.text("publisher", m_.publisher, L);
-      auto [line, col] = where("<meta");
-      report_missing(f, line, col, "meta", "<meta>");
+      report_missing(f, m_.meta_at, "meta", "<meta>");
       for (const auto& it : m_.interpretations) {
         Fields fi;
         fi.text("interpretation", it.text, L);
-        auto [il, ic] = where(fmt::format("id=\"{}\"", it.id));
-        report_missing(fi, il, ic, it.id, fmt::format("interpretation {}", quote(it.id)));
+        report_missing(fi, it, it.id, fmt::format("interpretation {}", quote(it.id)));
       }
     }
     for (const auto& s : m_.sections) {
@@ -717,8 +717,7 @@ class Linter {
     }
     for (const auto& g : m_.gates) expired(g.basis, g, g.id, "gate");
     if (!m_.effective_to.empty() && m_.effective_to < today_) {
-      auto [line, col] = where("<effective");
-      add_at("ruleset-expired", line, col, {m_.id},
+      add("ruleset-expired", m_.effective_at, {m_.id},
              fmt::format("ruleset {} was in force until {} (<effective to>), today is {}: a catalog will not pick it "
                          "for later assessment dates; publish a successor or extend the period",
                          quote(m_.id), m_.effective_to, today_));
@@ -761,11 +760,11 @@ class Linter {
       }
     }
     std::stable_sort(out_.begin(), out_.end(), [](const Finding& a, const Finding& b) {
-      return std::tie(a.d.line, a.d.column, a.d.code) < std::tie(b.d.line, b.d.column, b.d.code);
+      return std::tie(a.file, a.d.line, a.d.column, a.d.code) < std::tie(b.file, b.d.line, b.d.column, b.d.code);
     });
     std::vector<Diagnostic> result;
     for (Finding& f : out_) {
-      if (opt_.excerpts) f.d.excerpt = src_.excerpt(f.d.line, f.d.column);
+      if (opt_.excerpts) f.d.excerpt = src_.excerpt(f.file, f.d.line, f.d.column);
       result.push_back(std::move(f.d));
     }
     return result;

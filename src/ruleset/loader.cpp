@@ -169,11 +169,15 @@ class Reader {
     return off > 0 && off <= text_.size() && text_[off - 1] == '<' ? off - 1 : off;
   }
   int node_line(pugi::xml_node n) const { return position(node_offset(n)).line; }
+  /// Sets an item's line, column and file (index into the chain, which is
+  /// the order of files_) from the element it was read from.
   template <class T>
   void locate(T& item, pugi::xml_node n) const {
-    auto pos = position(node_offset(n));
+    std::size_t off = node_offset(n);
+    auto pos = position(off);
     item.line = pos.line;
     item.column = pos.column;
+    item.file = static_cast<int>(source_at(off));
   }
   /// Offset and raw text of an attribute's value, found by scanning the start tag.
   std::pair<std::size_t, std::string_view> attr_span(pugi::xml_node n, std::string_view name) const {
@@ -524,6 +528,7 @@ void Reader::read_root(pugi::xml_node root) {
 
 void Reader::read_meta(pugi::xml_node meta) {
   check_attrs(meta, {});
+  locate(m_->meta_at, meta);
   for (pugi::xml_node c : meta.children()) {
     if (!check_child(c, {"title", "description", "standard", "effective", "publisher", "confidence",
                          "interpretation", "suppress"}))
@@ -546,6 +551,7 @@ void Reader::read_meta(pugi::xml_node meta) {
                                attr(c, "version"), attr(c, "url"), attr(c, "confidence"), text_content(c)});
     } else if (cn == "effective") {
       check_attrs(c, {"from", "to"});
+      locate(m_->effective_at, c);
       m_->effective_from = date_attr(c, "from");
       m_->effective_to = date_attr(c, "to");
       if (!m_->effective_from.empty() && !m_->effective_to.empty() && m_->effective_to < m_->effective_from)
@@ -562,6 +568,7 @@ void Reader::read_meta(pugi::xml_node meta) {
       if (it == m_->interpretations.end()) {
         m_->interpretations.push_back({id, {}});
         it = m_->interpretations.end() - 1;
+        locate(*it, c);
       }
       it->text.items.emplace_back(lang_of(c), text_content(c));
     }
@@ -750,6 +757,7 @@ void Reader::read_derived(pugi::xml_node n) {
 void Reader::read_scoring(pugi::xml_node n) {
   check_attrs(n, {"total-max"});
   m_->has_scoring = true;
+  locate(m_->scoring_at, n);
   m_->declared_total_max = decimal_attr(n, "total-max");
   for (pugi::xml_node c : n.children()) {
     if (!check_child(c, {"dimension"})) continue;
@@ -830,7 +838,9 @@ int Reader::read_indicator(pugi::xml_node n, int dimension) {
         auto pts = decimal_attr(o, "points");
         if (!has(o, "points")) required_attr(o, "points");
         ref.values.emplace_back(v, attr_offset(o, "value"));
-        ind.option_points.push_back({v, pts.value_or(Decimal())});
+        detail::OptionPoints op{v, pts.value_or(Decimal())};
+        locate(op, o);
+        ind.option_points.push_back(std::move(op));
       }
       option_refs_.push_back(std::move(ref));
     } else if (cn == "bands") {
@@ -1392,8 +1402,12 @@ std::shared_ptr<const Model> Reader::run() {
   m_->slot_names.reserve(names_.size());
   for (std::size_t i = 0; i < names_.size(); ++i) m_->slot_names.push_back(names_.entry(static_cast<std::uint32_t>(i)).name);
 
-  std::stable_sort(diags_.begin(), diags_.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+  // Files in chain order, then position order within each file.
+  auto rank = [this](const Diagnostic& d) {
+    return static_cast<std::size_t>(std::find(files_.begin(), files_.end(), d.file) - files_.begin());
+  };
+  std::stable_sort(diags_.begin(), diags_.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    return std::tuple(rank(a), a.line, a.column) < std::tuple(rank(b), b.line, b.column);
   });
   if (has_errors(diags_)) return nullptr;
   return m_;

@@ -22,6 +22,16 @@ using expr::Program;
 
 inline constexpr std::uint32_t kNoSlot = UINT32_MAX;
 
+/// Where an element without an item of its own starts (the '<' of <meta>,
+/// <scoring>, <effective>): 1-based line and column, and the file it was read
+/// from as an index into Model::chain (0 = the ruleset itself; an item
+/// inherited through `extends` has the index of the base it came from).
+/// Every located item below has the same three members.
+struct Location {
+  int line = 0, column = 0;
+  int file = 0;
+};
+
 /// One user-facing string in several languages ("" = the default language).
 struct LocalText {
   std::vector<std::pair<std::string, std::string>> items;  // lang, text
@@ -59,7 +69,8 @@ const char* to_string(QuestionType) noexcept;
 
 struct Option {
   std::string value;
-  int line = 0, column = 0;
+  int line = 0, column = 0;   // of the element's '<'
+  int file = 0;               // index into Model::chain
   LocalText label;
   LocalText help;
   bool exclusive = false;
@@ -72,7 +83,8 @@ struct Constraint {
 
 struct Section {
   std::string id;
-  int line = 0, column = 0;
+  int line = 0, column = 0;   // of the element's '<'
+  int file = 0;               // index into Model::chain
   LocalText title, help;
   std::optional<Program> when;
   int parent = -1;
@@ -97,6 +109,7 @@ struct Question {
   std::vector<Constraint> constraints;
   std::uint32_t slot = kNoSlot;
   int line = 0, column = 0;   // of the element's '<'
+  int file = 0;               // index into Model::chain
 
   const Option* find_option(std::string_view v) const {
     for (const Option& o : options)
@@ -107,7 +120,8 @@ struct Question {
 
 struct Derived {
   std::string id;
-  int line = 0, column = 0;
+  int line = 0, column = 0;   // of the element's '<'
+  int file = 0;               // index into Model::chain
   std::optional<Program> expr;
   std::string unit;
   LocalText label;
@@ -121,9 +135,12 @@ struct EvalStep {
   int index;
 };
 
+/// One <option value points> of an indicator's <options> table.
 struct OptionPoints {
   std::string value;
   Decimal points;
+  int line = 0, column = 0;   // of the element's '<'
+  int file = 0;               // index into Model::chain
 };
 
 struct Band {
@@ -133,6 +150,7 @@ struct Band {
   Decimal points;
   std::string label;
   int line = 0, column = 0;   // of the element's '<'
+  int file = 0;               // index into Model::chain
   bool contains(const Decimal& v) const {
     if (lo && (lo_inclusive ? v < *lo : v <= *lo)) return false;
     if (hi && (hi_inclusive ? v > *hi : v >= *hi)) return false;
@@ -159,6 +177,7 @@ struct Indicator {
   int dimension = -1;
   std::uint32_t slot = kNoSlot;   // points.<id>
   int line = 0, column = 0;   // of the element's '<'
+  int file = 0;               // index into Model::chain
 };
 
 struct Dimension {
@@ -176,6 +195,7 @@ struct Dimension {
   std::uint32_t score_slot = kNoSlot, max_slot = kNoSlot, percent_slot = kNoSlot,
                 min_met_slot = kNoSlot;
   int line = 0, column = 0;   // of the element's '<'
+  int file = 0;               // index into Model::chain
 };
 
 struct Basis {
@@ -194,6 +214,7 @@ struct Gate {
   std::vector<Basis> basis;
   std::uint32_t slot = kNoSlot;
   int line = 0, column = 0;   // of the element's '<'
+  int file = 0;               // index into Model::chain
 };
 
 enum class CheckSeverity : std::uint8_t { critical, high, medium, low, info };
@@ -211,11 +232,13 @@ struct Check {
   std::vector<LocalText> evidence;
   std::uint32_t slot = kNoSlot;
   int line = 0, column = 0;   // of the element's '<'
+  int file = 0;               // index into Model::chain
 };
 
 struct CheckGroup {
   std::string id;
-  int line = 0, column = 0;
+  int line = 0, column = 0;   // of the element's '<'
+  int file = 0;               // index into Model::chain
   LocalText title, help;
   std::optional<Program> when;
   std::vector<int> checks;
@@ -228,6 +251,7 @@ struct Grade {
   LocalText title;
   Variants message, description;
   int line = 0, column = 0;   // of the element's '<'
+  int file = 0;               // index into Model::chain
 };
 
 struct Standard {
@@ -238,12 +262,15 @@ struct Standard {
 /// lint code (for one id, or everywhere when `target` is empty).
 struct Suppression {
   std::string code, target, reason;
-  int line = 0, column = 0;
+  int line = 0, column = 0;   // of the element's '<'
+  int file = 0;               // index into Model::chain
 };
 
 struct Interpretation {
   std::string id;
   LocalText text;
+  int line = 0, column = 0;   // of the first <interpretation> with this id
+  int file = 0;               // index into Model::chain
 };
 
 /// One ruleset file of an overlay chain.
@@ -264,6 +291,7 @@ struct Model {
   LocalText confidence_text;
   std::vector<Interpretation> interpretations;
   std::vector<Suppression> suppressions;
+  Location meta_at, effective_at;         // <meta>, <effective> (when present)
 
   // Questionnaire and derived values.
   std::vector<Section> sections;
@@ -275,6 +303,7 @@ struct Model {
 
   // Scoring.
   bool has_scoring = false;
+  Location scoring_at;                    // <scoring>
   std::optional<Decimal> declared_total_max;
   std::vector<Indicator> indicators;      // document order
   std::vector<Dimension> dimensions;      // document order (parents first)

@@ -8,9 +8,12 @@
 #include <set>
 #include <sstream>
 
+#include <unistd.h>
+
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include "ruleset/model.hpp"
 #include "test_support.hpp"
 #include "zice/lint.hpp"
 
@@ -286,6 +289,111 @@ TEST(LintExcerpts, PointAtTheElement) {
   ASSERT_EQ(ds.size(), 1u);
   EXPECT_NE(ds[0].excerpt.find("<question id=\"company_name\""), std::string::npos) << ds[0].excerpt;
   EXPECT_NE(ds[0].excerpt.find("^~~~~~~~~"), std::string::npos) << ds[0].excerpt;
+}
+
+// ---------------------------------------------------------------- overlays
+
+/// Writes `text` to `dir/name` (creating `dir`).
+void write_file(const fs::path& dir, const std::string& name, const std::string& text) {
+  fs::create_directories(dir);
+  std::ofstream(dir / name, std::ios::binary) << text;
+}
+
+/// A base ruleset and an overlay on disk: one problem in the base, two in
+/// elements the overlay replaced or added.
+fs::path overlay_pair() {
+  fs::path dir = fs::temp_directory_path() / ("zice-lint-overlay-" + std::to_string(::getpid()));
+  write_file(dir, "base.xml",
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                          // 1
+             "<ruleset id=\"lint-base\" version=\"1\" format=\"1\" lang=\"zh-CN\" langs=\"zh-CN\">\n" // 2
+             "  <meta><title>基础</title></meta>\n"                                                  // 3
+             "  <questionnaire>\n"                                                                  // 4
+             "    <question id=\"x\" type=\"integer\" min=\"0\" max=\"10\"><label>X</label></question>\n"  // 5
+             "    <question id=\"unused_base\" type=\"boolean\"><label>未使用</label></question>\n"  // 6
+             "  </questionnaire>\n"                                                                 // 7
+             "  <scoring>\n"                                                                        // 8
+             "    <dimension id=\"d\">\n"                                                           // 9
+             "      <title>维度</title>\n"                                                          // 10
+             "      <indicator id=\"x_points\">\n"                                                  // 11
+             "        <title>X</title>\n"                                                           // 12
+             "        <bands of=\"x\"><band lt=\"5\" points=\"1\"/><band ge=\"5\" points=\"2\"/></bands>\n"  // 13
+             "      </indicator>\n"                                                                 // 14
+             "    </dimension>\n"                                                                   // 15
+             "  </scoring>\n"                                                                       // 16
+             "</ruleset>\n");
+  write_file(dir, "overlay.xml",
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                          // 1
+             "<ruleset id=\"lint-overlay\" version=\"1\" format=\"1\" extends=\"base.xml\">\n"       // 2
+             "  <meta><title>叠加</title></meta>\n"                                                  // 3
+             "  <overlay>\n"                                                                        // 4
+             "    <replace ref=\"x_points\">\n"                                                     // 5
+             "      <indicator id=\"x_points\">\n"                                                  // 6
+             "        <title>X</title>\n"                                                           // 7
+             "        <bands of=\"x\">\n"                                                           // 8
+             "          <band lt=\"3\" points=\"1\"/>\n"                                            // 9
+             "          <band ge=\"5\" points=\"2\"/>\n"                                            // 10
+             "        </bands>\n"                                                                   // 11
+             "      </indicator>\n"                                                                 // 12
+             "    </replace>\n"                                                                     // 13
+             "    <add to=\"questionnaire\">\n"                                                     // 14
+             "      <question id=\"unused_overlay\" type=\"boolean\"><label>新增</label></question>\n"  // 15
+             "    </add>\n"                                                                         // 16
+             "  </overlay>\n"                                                                       // 17
+             "</ruleset>\n");
+  return dir;
+}
+
+TEST(LintOverlay, DiagnosticsNameTheFileTheItemCameFrom) {
+  fs::path dir = overlay_pair();
+  const std::string base = (dir / "base.xml").string(), overlay = (dir / "overlay.xml").string();
+  LoadResult r = Ruleset::load_file(overlay);
+  ASSERT_TRUE(r.ruleset) << all(r.diagnostics);
+  LintOptions o = fixed_day();
+  o.excerpts = true;
+  std::vector<Diagnostic> ds = lint(*r.ruleset, o);
+  // Chain order (the overlay first, then its base), then position.
+  ASSERT_EQ(ds.size(), 3u) << all(ds);
+  // The gap [3, 5) is reported at the band the overlay's replacement added.
+  EXPECT_EQ(ds[0].code, "band-gap");
+  EXPECT_EQ(ds[0].file, overlay);
+  EXPECT_EQ(ds[0].line, 10);
+  EXPECT_EQ(ds[0].column, 11);
+  EXPECT_NE(ds[0].excerpt.find("<band ge=\"5\" points=\"2\"/>"), std::string::npos) << ds[0].excerpt;
+  // A question the overlay added.
+  EXPECT_EQ(ds[1].code, "unused-question");
+  EXPECT_EQ(ds[1].file, overlay);
+  EXPECT_EQ(ds[1].line, 15);
+  EXPECT_EQ(ds[1].column, 7);
+  EXPECT_NE(ds[1].excerpt.find("unused_overlay"), std::string::npos) << ds[1].excerpt;
+  // A question inherited unchanged from the base.
+  EXPECT_EQ(ds[2].code, "unused-question");
+  EXPECT_EQ(ds[2].file, base);
+  EXPECT_EQ(ds[2].line, 6);
+  EXPECT_EQ(ds[2].column, 5);
+  EXPECT_NE(ds[2].excerpt.find("unused_base"), std::string::npos) << ds[2].excerpt;
+  EXPECT_EQ(ds[2].format().rfind(base + ":6:5: warning: ", 0), 0u) << ds[2].format();
+  fs::remove_all(dir);
+}
+
+TEST(LintOverlay, ModelItemsRecordTheirFile) {
+  fs::path dir = overlay_pair();
+  LoadResult r = Ruleset::load_file((dir / "overlay.xml").string());
+  ASSERT_TRUE(r.ruleset) << all(r.diagnostics);
+  const detail::Model& m = r.ruleset->model();
+  ASSERT_EQ(m.chain.size(), 2u);
+  EXPECT_EQ(m.chain[1].file, (dir / "base.xml").string());
+  auto question = [&](const char* id) { return m.questions.at(static_cast<std::size_t>(m.question_index.at(id))); };
+  EXPECT_EQ(question("x").file, 1);
+  EXPECT_EQ(question("unused_overlay").file, 0);
+  ASSERT_EQ(m.indicators.size(), 1u);
+  EXPECT_EQ(m.indicators[0].file, 0);          // replaced by the overlay
+  EXPECT_EQ(m.indicators[0].line, 6);
+  EXPECT_EQ(m.indicators[0].bands.at(1).file, 0);
+  EXPECT_EQ(m.dimensions.at(0).file, 1);       // inherited
+  EXPECT_EQ(m.dimensions[0].line, 9);
+  EXPECT_EQ(m.scoring_at.file, 1);
+  EXPECT_EQ(m.scoring_at.line, 8);
+  fs::remove_all(dir);
 }
 
 // ---------------------------------------------------------------- output formats
