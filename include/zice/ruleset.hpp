@@ -9,6 +9,7 @@
 #include <boost/json/value.hpp>
 
 #include "zice/diagnostic.hpp"
+#include "zice/limits.hpp"
 
 namespace zice {
 
@@ -25,6 +26,12 @@ class Ruleset {
   static LoadResult load_file(const std::string& path);
   /// Same, from a buffer; `name` is used in diagnostics.
   static LoadResult load_buffer(std::string_view xml, std::string name = "<buffer>");
+  /// Same, with explicit resource limits (docs/security.md); the overloads
+  /// above use the defaults of RulesetLimits. A file over a limit fails with
+  /// a "limit" diagnostic naming the limit and, where it applies, the
+  /// file:line:col of the offending element or expression.
+  static LoadResult load_file(const std::string& path, const RulesetLimits& limits);
+  static LoadResult load_buffer(std::string_view xml, std::string name, const RulesetLimits& limits);
 
   const std::string& id() const noexcept;
   const std::string& version() const noexcept;

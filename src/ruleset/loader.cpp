@@ -21,10 +21,12 @@
 #include <pugixml.hpp>
 
 #include "expr/expr.hpp"
+#include "ruleset/limits_scan.hpp"
 #include "ruleset/model.hpp"
 #include "ruleset/names.hpp"
 #include "util/sha256.hpp"
 #include "util/source_map.hpp"
+#include "util/utf8.hpp"
 
 namespace zice {
 
@@ -103,7 +105,7 @@ class Reader {
   /// `sources[0]` is the ruleset being loaded; sources[k + 1] is the ruleset
   /// that sources[k] extends. All texts are concatenated into one buffer so
   /// that one offset identifies a position in any of the files.
-  explicit Reader(std::vector<Source> sources) {
+  Reader(std::vector<Source> sources, const RulesetLimits& limits) : limits_(limits) {
     for (Source& s : sources) {
       bases_.push_back(all_.size());
       files_.push_back(std::move(s.file));
@@ -398,18 +400,32 @@ class Reader {
   };
   std::vector<OptionRef> option_refs_;
   std::vector<pugi::xml_node> indicator_nodes_;
+  RulesetLimits limits_;
 };
 
 // ---------------------------------------------------------------------------
 
+namespace {
+/// Names the ruleset limit behind an expression parser error, if any.
+const char* limit_name(std::string_view message) {
+  if (message.starts_with("expression too long")) return " (limit expression-length)";
+  if (message.starts_with("expression nested too deeply")) return " (limit expression-depth)";
+  return "";
+}
+}  // namespace
+
 bool Reader::compile(Site& s, bool final) {
-  expr::CompileResult r = expr::compile(s.text, names_, s.expected);
+  expr::Limits el;
+  el.max_length = limits_.max_expression_length;
+  el.max_depth = limits_.max_expression_depth;
+  expr::CompileResult r = expr::compile(s.text, names_, s.expected, el);
   if (!r) {
     if (final)
       for (const expr::Diagnostic& d : r.errors) {
         std::size_t off = s.offset + raw_offset(s.raw, d.offset);
         std::size_t end = s.offset + raw_offset(s.raw, d.offset + d.length);
-        error("expression", off, fmt::format("in {}: {}", s.what, d.message), end > off ? end - off : 1);
+        error("expression", off, fmt::format("in {}: {}{}", s.what, d.message, limit_name(d.message)),
+              end > off ? end - off : 1);
       }
     return false;
   }
@@ -1351,11 +1367,26 @@ std::shared_ptr<const Model> Reader::run() {
   for (std::size_t k = 0; k + 1 < bases_.size(); ++k) {
     auto doc = std::make_unique<pugi::xml_document>();
     std::string_view slice = text_.substr(bases_[k], bases_[k + 1] - bases_[k] - 1);
+    if (std::size_t bad = util::invalid_utf8_offset(slice); bad != std::string_view::npos) {
+      error("encoding", bases_[k] + bad, "the file is not valid UTF-8 (invalid byte sequence here)");
+      return nullptr;
+    }
+    // parse_doctype only so that a DTD can be found and refused (scan_limits):
+    // pugixml never expands DTD entities nor fetches external ones.
     pugi::xml_parse_result pr = doc->load_buffer(slice.data(), slice.size(),
-                                                 pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
+                                                 pugi::parse_default | pugi::parse_ws_pcdata_single | pugi::parse_doctype,
+                                                 pugi::encoding_utf8);
     if (!pr) {
       error("xml-syntax", bases_[k] + static_cast<std::size_t>(std::max<std::ptrdiff_t>(pr.offset, 0)),
             fmt::format("XML syntax error: {}", pr.description()));
+      return nullptr;
+    }
+    if (auto v = detail::scan_limits(*doc, limits_)) {
+      docs_.push_back(std::move(doc));
+      std::size_t off = node_offset(v->node);
+      if (v->node.type() == pugi::node_doctype)  // pugixml points after "<!DOCTYPE"
+        if (std::size_t lt = text_.rfind("<!", off); lt != std::string_view::npos) off = lt;
+      error(v->code, off, v->message);
       return nullptr;
     }
     docs_.push_back(std::move(doc));
@@ -1420,7 +1451,8 @@ namespace {
 /// Reads the chain of rulesets `name` extends (paths relative to the
 /// extending file). Stops at the first file that cannot be read or parsed;
 /// the Reader reports such problems with positions.
-std::vector<Source> collect_chain(std::string_view xml, std::string name, std::vector<Diagnostic>& diags) {
+std::vector<Source> collect_chain(std::string_view xml, std::string name, const RulesetLimits& limits,
+                                  std::vector<Diagnostic>& diags) {
   std::vector<Source> chain;
   chain.push_back({name, std::string(xml)});
   std::set<std::string> seen{name};
@@ -1449,6 +1481,13 @@ std::vector<Source> collect_chain(std::string_view xml, std::string name, std::v
     std::ostringstream ss;
     ss << in.rdbuf();
     std::string text = ss.str();
+    if (text.size() > limits.max_file_bytes) {
+      d.message = fmt::format("the extended ruleset {} is larger than the limit ruleset-bytes ({} bytes)", path,
+                              limits.max_file_bytes);
+      d.code = "limit";
+      diags.push_back(d);
+      return {};
+    }
     if (std::string_view(text).starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
     seen.insert(path);
     chain.push_back({path, std::move(text)});
@@ -1463,14 +1502,23 @@ std::vector<Source> collect_chain(std::string_view xml, std::string name, std::v
 
 }  // namespace
 
-LoadResult Loader::load(std::string_view xml, std::string name) {
+LoadResult Loader::load(std::string_view xml, std::string name, const RulesetLimits& limits) {
   try {
+    if (xml.size() > limits.max_file_bytes) {
+      LoadResult out;
+      Diagnostic d;
+      d.code = "limit";
+      d.file = std::move(name);
+      d.message = fmt::format("the ruleset is larger than the limit ruleset-bytes ({} bytes)", limits.max_file_bytes);
+      out.diagnostics.push_back(std::move(d));
+      return out;
+    }
     // Strip a UTF-8 byte order mark so offsets still match what editors show.
     if (xml.starts_with("\xEF\xBB\xBF")) xml.remove_prefix(3);
     LoadResult out;
-    std::vector<Source> chain = collect_chain(xml, std::move(name), out.diagnostics);
+    std::vector<Source> chain = collect_chain(xml, std::move(name), limits, out.diagnostics);
     if (chain.empty()) return out;
-    Reader r(std::move(chain));
+    Reader r(std::move(chain), limits);
     std::shared_ptr<const Model> model = r.run();
     for (Diagnostic& d : r.diagnostics()) out.diagnostics.push_back(std::move(d));
     if (model) out.ruleset = Ruleset(std::move(model));

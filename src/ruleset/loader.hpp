@@ -11,7 +11,7 @@ namespace zice {
 class Loader {
  public:
   /// `name` is the file name used in diagnostics.
-  static LoadResult load(std::string_view xml, std::string name);
+  static LoadResult load(std::string_view xml, std::string name, const RulesetLimits& limits);
 };
 
 }  // namespace zice

@@ -1,6 +1,7 @@
 // zice::Ruleset: loading entry points and metadata accessors.
 #include "zice/ruleset.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -48,23 +49,42 @@ const char* to_string(CheckSeverity s) noexcept {
 }  // namespace detail
 
 LoadResult Ruleset::load_buffer(std::string_view xml, std::string name) {
-  return Loader::load(xml, std::move(name));
+  return Loader::load(xml, std::move(name), RulesetLimits{});
 }
 
-LoadResult Ruleset::load_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+LoadResult Ruleset::load_buffer(std::string_view xml, std::string name, const RulesetLimits& limits) {
+  return Loader::load(xml, std::move(name), limits);
+}
+
+LoadResult Ruleset::load_file(const std::string& path) { return load_file(path, RulesetLimits{}); }
+
+LoadResult Ruleset::load_file(const std::string& path, const RulesetLimits& limits) {
+  auto failure = [&](const char* code, std::string message) {
     LoadResult out;
     Diagnostic d;
-    d.code = "io";
+    d.code = code;
     d.file = path;
-    d.message = "cannot open file";
+    d.message = std::move(message);
     out.diagnostics.push_back(std::move(d));
     return out;
+  };
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return failure("io", "cannot read file: it is a directory");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return failure("io", "cannot open file");
+  // Read at most one byte more than the limit, so that a huge file (or an
+  // endless device such as /dev/zero) is rejected without reading it all.
+  std::string text;
+  char buf[65536];
+  while (in && text.size() <= limits.max_file_bytes) {
+    in.read(buf, sizeof buf);
+    text.append(buf, static_cast<std::size_t>(in.gcount()));
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return Loader::load(ss.str(), path);
+  if (in.bad()) return failure("io", "cannot read file");
+  if (text.size() > limits.max_file_bytes)
+    return failure("limit", fmt::format("the file is larger than the limit ruleset-bytes ({} bytes)",
+                                        limits.max_file_bytes));
+  return Loader::load(text, path, limits);
 }
 
 const std::string& Ruleset::id() const noexcept { return model_->id; }

@@ -1,0 +1,127 @@
+// zice::parse_answers: bounded parsing of answers JSON text.
+#include "zice/answers_json.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include "util/text_width.hpp"
+
+namespace zice {
+
+namespace json = boost::json;
+
+namespace {
+
+/// 1-based line and column (in code points) of byte `offset`.
+std::pair<int, int> position(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i)
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  int col = 1;
+  for (std::size_t i = line_start; i < offset; ++col) util::next_code_point(text, i);
+  return {line, col};
+}
+
+/// The first string or array over a limit, or number out of the range of
+/// double (parsed as infinity), with its path ("answers.q1[3]"); `code` is
+/// "limit" or "invalid_json". Recursion is bounded by the depth limit the
+/// parser already enforced.
+bool over_limit(const json::value& v, const AnswerLimits& limits, std::string& path, std::string& message,
+                const char*& code) {
+  code = "limit";
+  switch (v.kind()) {
+    case json::kind::double_:
+      if (!std::isfinite(v.get_double())) {
+        code = "invalid_json";
+        message = fmt::format("a number is beyond the range of a double at {}", path);
+        return true;
+      }
+      return false;
+    case json::kind::string:
+      if (v.get_string().size() > limits.max_string_length) {
+        message = fmt::format("a string is longer than {} bytes (limit answers-string-length) at {}",
+                              limits.max_string_length, path);
+        return true;
+      }
+      return false;
+    case json::kind::array: {
+      const json::array& a = v.get_array();
+      if (a.size() > limits.max_array_length) {
+        message = fmt::format("an array has more than {} elements (limit answers-array-length) at {}",
+                              limits.max_array_length, path);
+        return true;
+      }
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        std::size_t keep = path.size();
+        path += fmt::format("[{}]", i);
+        if (over_limit(a[i], limits, path, message, code)) return true;
+        path.resize(keep);
+      }
+      return false;
+    }
+    case json::kind::object:
+      for (const json::key_value_pair& kv : v.get_object()) {
+        if (kv.key().size() > limits.max_string_length) {
+          message = fmt::format("a key is longer than {} bytes (limit answers-string-length) in {}",
+                                limits.max_string_length, path);
+          return true;
+        }
+        std::size_t keep = path.size();
+        path += '.';
+        path += kv.key();
+        if (over_limit(kv.value(), limits, path, message, code)) return true;
+        path.resize(keep);
+      }
+      return false;
+    default: return false;
+  }
+}
+
+}  // namespace
+
+AnswersParse parse_answers(std::string_view text, const AnswerLimits& limits) {
+  AnswersParse out;
+  auto fail = [&](const char* code, std::string message, std::size_t offset = std::string_view::npos) {
+    out.value = nullptr;
+    out.code = code;
+    out.error = std::move(message);
+    if (offset != std::string_view::npos) std::tie(out.line, out.column) = position(text, offset);
+    return std::move(out);
+  };
+  if (text.size() > limits.max_bytes)
+    return fail("limit", fmt::format("the answers document is {} bytes, more than the limit answers-bytes ({} bytes)",
+                                     text.size(), limits.max_bytes));
+  // A UTF-8 byte order mark is common in files saved by Windows editors.
+  std::size_t skip = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  json::parse_options opts;
+  opts.max_depth = limits.max_depth;
+  json::stream_parser parser({}, opts);
+  boost::system::error_code ec;
+  std::size_t used = parser.write(text.data() + skip, text.size() - skip, ec);
+  if (!ec) parser.finish(ec);
+  if (ec) {
+    if (ec == json::error::too_deep)
+      return fail("limit",
+                  fmt::format("the answers are nested deeper than {} levels (limit answers-depth)", limits.max_depth),
+                  used + skip);
+    return fail("invalid_json", fmt::format("invalid JSON: {}", ec.message()), used + skip);
+  }
+  json::value v = parser.release();
+  if (!v.is_object()) return fail("not_object", "answers must be a JSON object keyed by question id");
+  std::string path = "answers", message;
+  const char* code = "limit";
+  if (over_limit(v, limits, path, message, code)) return fail(code, std::move(message));
+  out.value = std::move(v);
+  return out;
+}
+
+}  // namespace zice
