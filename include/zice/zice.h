@@ -13,7 +13,11 @@
  *  - Handles (zice_ruleset, zice_catalog) are opaque. A loaded ruleset or
  *    catalog is immutable: any number of threads may use one handle at the
  *    same time, without locking. Freeing a handle while another thread uses
- *    it is the caller's bug.
+ *    it is the caller's bug. Every handle carries a magic number that each
+ *    entry point checks and that the free functions overwrite: a freed,
+ *    foreign or corrupted handle is usually refused with ZICE_EINVAL (best
+ *    effort: it relies on the freed memory not yet being reused; AddressSanitizer
+ *    builds report it reliably). See docs/security.md.
  *  - Ownership: a `char **out` parameter receives a NUL-terminated UTF-8
  *    string allocated by zice; free it with zice_free(). `const char *`
  *    return values are owned by the handle they came from and stay valid
@@ -21,6 +25,9 @@
  *    borrowed: do not free them; they live as long as the catalog.
  *  - JSON in, JSON out: answers, questionnaires, problems and results are
  *    JSON documents (docs/result-schema.md).
+ *  - Inputs are bounded by resource limits (docs/security.md): exceeding one
+ *    is ZICE_ELIMIT, never a crash. zice_load_options and
+ *    zice_assess_options (version 2) change them.
  *  - No C++ exception ever crosses this boundary; NULL or invalid arguments
  *    return ZICE_EINVAL.
  */
@@ -73,7 +80,9 @@ enum {
   ZICE_EANSWERS = -5,  /* strict mode: the answers have fatal problems (problems JSON returned) */
   ZICE_ENOTFOUND = -6, /* catalog: no ruleset with that id / version / date */
   ZICE_ENOMEM = -7,    /* out of memory */
-  ZICE_EINTERNAL = -8  /* a bug in zice; please report it */
+  ZICE_EINTERNAL = -8, /* a bug in zice; please report it */
+  ZICE_ELIMIT = -9     /* an input exceeds a resource limit (docs/security.md); the message names the limit,
+                          for rulesets with file, line and column */
 };
 
 typedef struct zice_error {
@@ -109,7 +118,32 @@ ZICE_API int zice_ruleset_load_file(const char *path, zice_ruleset **out);
 /** Same, from memory; `len` may be 0 to use strlen(xml); `name` (may be NULL,
  * then "<buffer>") is used in diagnostics. */
 ZICE_API int zice_ruleset_load_buffer(const char *xml, size_t len, const char *name, zice_ruleset **out);
-/** Frees a ruleset from zice_ruleset_load_*. NULL is allowed. Not for catalog rulesets. */
+/* Resource limits for loading rulesets (docs/security.md). A field left 0
+ * keeps the default; depth limits cannot exceed 256 (ZICE_EINVAL). */
+#define ZICE_LOAD_OPTIONS_VERSION 1
+
+typedef struct zice_load_options {
+  unsigned int version;         /* ZICE_LOAD_OPTIONS_VERSION */
+  size_t max_file_bytes;        /* bytes of one ruleset file; default 16 MiB */
+  size_t max_elements;          /* XML elements in one file; default 100000 */
+  size_t max_depth;             /* XML nesting depth; default 32 */
+  size_t max_questions;         /* <question> elements in one file; default 2000 */
+  size_t max_expression_length; /* bytes of one expression; default 4000 */
+  size_t max_expression_depth;  /* nesting of one expression; default 64 */
+} zice_load_options;
+
+#define ZICE_LOAD_OPTIONS_INIT {ZICE_LOAD_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0}
+
+/** As zice_ruleset_load_file / _load_buffer, with limits; `opts` may be NULL
+ * (defaults). A ruleset over a limit is ZICE_ELIMIT with file, line and
+ * column of the offending element or expression where one exists. */
+ZICE_API int zice_ruleset_load_file_ex(const char *path, const zice_load_options *opts, zice_ruleset **out);
+ZICE_API int zice_ruleset_load_buffer_ex(const char *xml, size_t len, const char *name,
+                                         const zice_load_options *opts, zice_ruleset **out);
+
+/** Frees a ruleset from zice_ruleset_load_*. NULL is allowed. Catalog
+ * rulesets are ignored (they belong to the catalog), as is a handle that is
+ * recognisably freed already. */
 ZICE_API void zice_ruleset_free(zice_ruleset *rs);
 
 /* Metadata, owned by the ruleset. Effective dates are "" when open. NULL on a NULL handle. */
@@ -135,7 +169,7 @@ ZICE_API int zice_ruleset_questionnaire(const zice_ruleset *rs, const char *lang
 
 /* ---- assessing ------------------------------------------------------------ */
 
-#define ZICE_ASSESS_OPTIONS_VERSION 1
+#define ZICE_ASSESS_OPTIONS_VERSION 2
 
 typedef struct zice_assess_options {
   unsigned int version; /* ZICE_ASSESS_OPTIONS_VERSION */
@@ -143,12 +177,19 @@ typedef struct zice_assess_options {
   int strict;           /* non-zero: any answer problem fails the assessment */
   int trace;            /* non-zero: include every computed name in result.trace */
   const char *date;     /* assessment date "YYYY-MM-DD"; NULL = today (UTC) */
+  /* ---- version 2 (a version-1 struct ends here; its callers get the defaults below) */
+  int analyse;                      /* non-zero (default): improvement plan and partial-answer analysis */
+  size_t max_answers_bytes;         /* answers JSON size; 0 = default 2 MiB */
+  size_t max_answers_depth;         /* nesting of arrays/objects; 0 = default 16, at most 256 */
+  size_t max_answers_string_length; /* bytes of one string; 0 = default 65536 */
+  size_t max_answers_array_length;  /* elements of one array; 0 = default 10000 */
 } zice_assess_options;
 
-#define ZICE_ASSESS_OPTIONS_INIT {ZICE_ASSESS_OPTIONS_VERSION, NULL, 0, 0, NULL}
+#define ZICE_ASSESS_OPTIONS_INIT {ZICE_ASSESS_OPTIONS_VERSION, NULL, 0, 0, NULL, 1, 0, 0, 0, 0}
 
 /** Initialises `opts` to the defaults for options struct `version`
- * (ZICE_ASSESS_OPTIONS_VERSION). ZICE_EINVAL for an unknown version.
+ * (ZICE_ASSESS_OPTIONS_VERSION); for version 1 only the version-1 fields are
+ * written. ZICE_EINVAL for an unknown version.
  * zice_ruleset_validate/assess reject a struct whose version is 0 or newer
  * than the library knows (ZICE_EINVAL), and an invalid `date` (ZICE_EINVAL). */
 ZICE_API int zice_assess_options_init(zice_assess_options *opts, unsigned int version);
@@ -158,7 +199,8 @@ ZICE_API int zice_assess_options_init(zice_assess_options *opts, unsigned int ve
  * *out receives a JSON array of problems
  * ([{"question","code","message","fatal"}], empty when valid). `opts` may be NULL.
  * Returns ZICE_OK when validation ran (even with problems); ZICE_EJSON when
- * `answers_json` is not JSON or not an object. `len` may be 0 to use
+ * `answers_json` is not JSON or not an object; ZICE_ELIMIT when it exceeds a
+ * limit (checked before parsing for the size). `len` may be 0 to use
  * strlen(answers_json).
  */
 ZICE_API int zice_ruleset_validate(const zice_ruleset *rs, const char *answers_json, size_t len,

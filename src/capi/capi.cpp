@@ -9,6 +9,8 @@
 #include "zice/zice.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -25,6 +27,8 @@
 #include <boost/json.hpp>
 
 #include "expr/value.hpp"
+#include "zice/answers_json.hpp"
+#include "zice/limits.hpp"
 #include "zice/lint.hpp"
 #include "zice/zice.hpp"
 
@@ -32,17 +36,36 @@ namespace json = boost::json;
 
 // Handles. A zice_ruleset owns a (cheaply copied, shared) zice::Ruleset plus
 // the strings that the metadata getters hand out.
+//
+// Every handle starts with a magic number, checked by each entry point and
+// overwritten by its destructor: a freed (not yet reused), foreign or
+// corrupted pointer is refused with ZICE_EINVAL instead of being used.
+namespace {
+constexpr std::uint64_t kRulesetMagic = 0x7a6963652d72736bULL;  // "zice-rsk"
+constexpr std::uint64_t kCatalogMagic = 0x7a6963652d636174ULL;  // "zice-cat"
+constexpr std::uint64_t kFreedMagic = 0xdeadf7eedeadf7eeULL;
+}  // namespace
+
 struct zice_ruleset {
-  explicit zice_ruleset(zice::Ruleset r) : rs(std::move(r)), title(rs.title()) {}
+  zice_ruleset(zice::Ruleset r, bool borrowed_) : rs(std::move(r)), title(rs.title()), borrowed(borrowed_) {}
+  ~zice_ruleset() { *const_cast<volatile std::uint64_t*>(&magic) = kFreedMagic; }
+  zice_ruleset(const zice_ruleset&) = delete;
+  zice_ruleset& operator=(const zice_ruleset&) = delete;
+  std::uint64_t magic = kRulesetMagic;
   zice::Ruleset rs;
-  std::string title;  // default language
+  std::string title;      // default language
+  bool borrowed = false;  // owned by a catalog: zice_ruleset_free ignores it
 };
 
 struct zice_catalog {
   explicit zice_catalog(zice::Catalog c) : cat(std::move(c)) {
     rulesets.reserve(cat.size());
-    for (std::size_t i = 0; i < cat.size(); ++i) rulesets.push_back(std::make_unique<zice_ruleset>(cat.at(i)));
+    for (std::size_t i = 0; i < cat.size(); ++i) rulesets.push_back(std::make_unique<zice_ruleset>(cat.at(i), true));
   }
+  ~zice_catalog() { *const_cast<volatile std::uint64_t*>(&magic) = kFreedMagic; }
+  zice_catalog(const zice_catalog&) = delete;
+  zice_catalog& operator=(const zice_catalog&) = delete;
+  std::uint64_t magic = kCatalogMagic;
   zice::Catalog cat;
   std::vector<std::unique_ptr<zice_ruleset>> rulesets;  // rulesets[i] wraps cat.at(i)
 };
@@ -73,6 +96,7 @@ const char* status_text(int code) noexcept {
     case ZICE_ENOTFOUND: return "ZICE_ENOTFOUND: not found";
     case ZICE_ENOMEM: return "ZICE_ENOMEM: out of memory";
     case ZICE_EINTERNAL: return "ZICE_EINTERNAL: internal error";
+    case ZICE_ELIMIT: return "ZICE_ELIMIT: an input exceeds a resource limit";
     default: return "unknown zice status code";
   }
 }
@@ -112,6 +136,21 @@ int guarded(F&& f) noexcept {
 }
 
 // ---- helpers ------------------------------------------------------------------
+
+bool live(const zice_ruleset* rs) noexcept {
+  return rs && *const_cast<const volatile std::uint64_t*>(&rs->magic) == kRulesetMagic;
+}
+bool live(const zice_catalog* cat) noexcept {
+  return cat && *const_cast<const volatile std::uint64_t*>(&cat->magic) == kCatalogMagic;
+}
+
+/// ZICE_EINVAL for a NULL handle or one that is freed or not a zice handle.
+template <class H>
+int bad_handle(const char* function, const char* name, const H* h) {
+  if (!h) return fail(ZICE_EINVAL, std::string(function) + ": " + name + " must not be NULL");
+  return fail(ZICE_EINVAL, std::string(function) + ": " + name +
+                               " is not a live zice handle (already freed, or not from zice)");
+}
 
 /// A malloc'ed NUL-terminated copy (freed by zice_free).
 char* dup_string(std::string_view s) {
@@ -160,7 +199,10 @@ int fail_load(const std::vector<zice::Diagnostic>& diags) {
     if (!all.empty()) all += '\n';
     all += headline(d);
   }
-  int code = first->code == "io" ? ZICE_EIO : first->code == "internal" ? ZICE_EINTERNAL : ZICE_ERULESET;
+  int code = first->code == "io"         ? ZICE_EIO
+             : first->code == "internal" ? ZICE_EINTERNAL
+             : first->code == "limit"    ? ZICE_ELIMIT
+                                         : ZICE_ERULESET;
   return fail(code, all, first->file, first->line, first->column);
 }
 
@@ -176,7 +218,7 @@ bool parse_json(std::string_view text, const char* what, json::value& out) {
 }
 
 /// Checks and converts a zice_assess_options (NULL = defaults).
-bool convert_options(const zice_assess_options* opts, zice::AssessOptions& o) {
+bool convert_options(const zice_assess_options* opts, zice::AssessOptions& o, zice::AnswerLimits& answer_limits) {
   if (!opts) return true;
   if (opts->version == 0 || opts->version > ZICE_ASSESS_OPTIONS_VERSION) {
     fail(ZICE_EINVAL, "zice_assess_options.version is " + std::to_string(opts->version) +
@@ -194,6 +236,48 @@ bool convert_options(const zice_assess_options* opts, zice::AssessOptions& o) {
     }
     o.date = opts->date;
   }
+  // Version-2 fields: a version-1 caller's struct ends before them, so they
+  // must not be read at all.
+  if (opts->version >= 2) {
+    o.analyse = opts->analyse != 0;
+    zice::RulesetLimits unused;
+    const std::pair<const char*, std::size_t> limits[] = {
+        {"answers-bytes", opts->max_answers_bytes},
+        {"answers-depth", opts->max_answers_depth},
+        {"answers-string-length", opts->max_answers_string_length},
+        {"answers-array-length", opts->max_answers_array_length},
+    };
+    for (const auto& [name, value] : limits)
+      if (value != 0)
+        if (auto err = zice::set_limit(unused, answer_limits, name, std::to_string(value))) {
+          fail(ZICE_EINVAL, "zice_assess_options: " + *err);
+          return false;
+        }
+  }
+  return true;
+}
+
+/// Checks and converts a zice_load_options (NULL = defaults).
+bool convert_load_options(const zice_load_options* opts, zice::RulesetLimits& limits) {
+  if (!opts) return true;
+  if (opts->version == 0 || opts->version > ZICE_LOAD_OPTIONS_VERSION) {
+    fail(ZICE_EINVAL, "zice_load_options.version is " + std::to_string(opts->version) +
+                          "; this library supports 1.." + std::to_string(ZICE_LOAD_OPTIONS_VERSION) +
+                          " (initialise it with ZICE_LOAD_OPTIONS_INIT)");
+    return false;
+  }
+  zice::AnswerLimits unused;
+  const std::pair<const char*, std::size_t> fields[] = {
+      {"ruleset-bytes", opts->max_file_bytes},         {"ruleset-elements", opts->max_elements},
+      {"ruleset-depth", opts->max_depth},              {"questions", opts->max_questions},
+      {"expression-length", opts->max_expression_length}, {"expression-depth", opts->max_expression_depth},
+  };
+  for (const auto& [name, value] : fields)
+    if (value != 0)
+      if (auto err = zice::set_limit(limits, unused, name, std::to_string(value))) {
+        fail(ZICE_EINVAL, "zice_load_options: " + *err);
+        return false;
+      }
   return true;
 }
 
@@ -204,13 +288,20 @@ json::value problems_json(const std::vector<zice::AnswerProblem>& problems) {
   return a;
 }
 
-/// Answers JSON text -> object, or ZICE_EJSON recorded.
-bool parse_answers(const char* answers_json, std::size_t len, json::value& v) {
-  if (!parse_json(input_text(answers_json, len), "answers", v)) return false;
-  if (!v.is_object()) {
-    fail(ZICE_EJSON, "answers must be a JSON object keyed by question id");
+/// Answers JSON text -> object within `limits`, or ZICE_EJSON / ZICE_ELIMIT recorded.
+bool parse_answers(const char* answers_json, std::size_t len, const zice::AnswerLimits& limits, json::value& v) {
+  zice::AnswersParse p = zice::parse_answers(input_text(answers_json, len), limits);
+  if (!p) {
+    std::string where = p.line > 0 ? " (line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ")" : "";
+    if (p.code == "limit")
+      fail(ZICE_ELIMIT, "answers: " + p.error + where, {}, p.line, p.column);
+    else if (p.code == "not_object")
+      fail(ZICE_EJSON, p.error);
+    else
+      fail(ZICE_EJSON, "answers is not well-formed JSON: " + p.error + where, {}, p.line, p.column);
     return false;
   }
+  v = std::move(p.value);
   return true;
 }
 
@@ -278,38 +369,53 @@ void zice_free(void* p) { std::free(p); }
 
 // ---- rulesets -------------------------------------------------------------------
 
-int zice_ruleset_load_file(const char* path, zice_ruleset** out) {
+int zice_ruleset_load_file_ex(const char* path, const zice_load_options* opts, zice_ruleset** out) {
   return guarded([&]() -> int {
     if (out) *out = nullptr;
     if (!path || !out) return fail(ZICE_EINVAL, "zice_ruleset_load_file: path and out must not be NULL");
-    zice::LoadResult r = zice::Ruleset::load_file(path);
+    zice::RulesetLimits limits;
+    if (!convert_load_options(opts, limits)) return t_error.err.code;
+    zice::LoadResult r = zice::Ruleset::load_file(path, limits);
     if (!r.ruleset) return fail_load(r.diagnostics);
-    *out = new zice_ruleset(std::move(*r.ruleset));
+    *out = new zice_ruleset(std::move(*r.ruleset), false);
     return ZICE_OK;
   });
 }
 
-int zice_ruleset_load_buffer(const char* xml, size_t len, const char* name, zice_ruleset** out) {
+int zice_ruleset_load_buffer_ex(const char* xml, size_t len, const char* name, const zice_load_options* opts,
+                                zice_ruleset** out) {
   return guarded([&]() -> int {
     if (out) *out = nullptr;
     if (!xml || !out) return fail(ZICE_EINVAL, "zice_ruleset_load_buffer: xml and out must not be NULL");
-    zice::LoadResult r = zice::Ruleset::load_buffer(input_text(xml, len), name ? name : "<buffer>");
+    zice::RulesetLimits limits;
+    if (!convert_load_options(opts, limits)) return t_error.err.code;
+    zice::LoadResult r = zice::Ruleset::load_buffer(input_text(xml, len), name ? name : "<buffer>", limits);
     if (!r.ruleset) return fail_load(r.diagnostics);
-    *out = new zice_ruleset(std::move(*r.ruleset));
+    *out = new zice_ruleset(std::move(*r.ruleset), false);
     return ZICE_OK;
   });
 }
 
-void zice_ruleset_free(zice_ruleset* rs) { delete rs; }
+int zice_ruleset_load_file(const char* path, zice_ruleset** out) { return zice_ruleset_load_file_ex(path, nullptr, out); }
 
-const char* zice_ruleset_id(const zice_ruleset* rs) { return rs ? rs->rs.id().c_str() : nullptr; }
-const char* zice_ruleset_version(const zice_ruleset* rs) { return rs ? rs->rs.version().c_str() : nullptr; }
-const char* zice_ruleset_title(const zice_ruleset* rs) { return rs ? rs->title.c_str() : nullptr; }
-const char* zice_ruleset_sha256(const zice_ruleset* rs) { return rs ? rs->rs.sha256().c_str() : nullptr; }
-const char* zice_ruleset_effective_from(const zice_ruleset* rs) {
-  return rs ? rs->rs.effective_from().c_str() : nullptr;
+int zice_ruleset_load_buffer(const char* xml, size_t len, const char* name, zice_ruleset** out) {
+  return zice_ruleset_load_buffer_ex(xml, len, name, nullptr, out);
 }
-const char* zice_ruleset_effective_to(const zice_ruleset* rs) { return rs ? rs->rs.effective_to().c_str() : nullptr; }
+
+void zice_ruleset_free(zice_ruleset* rs) {
+  if (live(rs) && !rs->borrowed) delete rs;
+}
+
+const char* zice_ruleset_id(const zice_ruleset* rs) { return live(rs) ? rs->rs.id().c_str() : nullptr; }
+const char* zice_ruleset_version(const zice_ruleset* rs) { return live(rs) ? rs->rs.version().c_str() : nullptr; }
+const char* zice_ruleset_title(const zice_ruleset* rs) { return live(rs) ? rs->title.c_str() : nullptr; }
+const char* zice_ruleset_sha256(const zice_ruleset* rs) { return live(rs) ? rs->rs.sha256().c_str() : nullptr; }
+const char* zice_ruleset_effective_from(const zice_ruleset* rs) {
+  return live(rs) ? rs->rs.effective_from().c_str() : nullptr;
+}
+const char* zice_ruleset_effective_to(const zice_ruleset* rs) {
+  return live(rs) ? rs->rs.effective_to().c_str() : nullptr;
+}
 
 int zice_lint_file(const char* path, char** out) {
   return guarded([&]() -> int {
@@ -351,7 +457,8 @@ int zice_lint_file(const char* path, char** out) {
 int zice_ruleset_questionnaire(const zice_ruleset* rs, const char* lang, char** out) {
   return guarded([&]() -> int {
     if (out) *out = nullptr;
-    if (!rs || !out) return fail(ZICE_EINVAL, "zice_ruleset_questionnaire: rs and out must not be NULL");
+    if (!out) return fail(ZICE_EINVAL, "zice_ruleset_questionnaire: out must not be NULL");
+    if (!live(rs)) return bad_handle("zice_ruleset_questionnaire", "rs", rs);
     *out = dup_string(zice::to_json_text(rs->rs.questionnaire(lang ? lang : "")));
     return ZICE_OK;
   });
@@ -365,7 +472,9 @@ int zice_assess_options_init(zice_assess_options* opts, unsigned int version) {
     if (version == 0 || version > ZICE_ASSESS_OPTIONS_VERSION)
       return fail(ZICE_EINVAL, "zice_assess_options_init: unsupported options version " + std::to_string(version));
     const zice_assess_options defaults = ZICE_ASSESS_OPTIONS_INIT;
-    *opts = defaults;
+    // A version-1 caller's struct is shorter: write only its fields.
+    std::size_t size = version == 1 ? offsetof(zice_assess_options, analyse) : sizeof defaults;
+    std::memcpy(static_cast<void*>(opts), &defaults, size);
     opts->version = version;
     return ZICE_OK;
   });
@@ -375,12 +484,14 @@ int zice_ruleset_validate(const zice_ruleset* rs, const char* answers_json, size
                           const zice_assess_options* opts, char** out) {
   return guarded([&]() -> int {
     if (out) *out = nullptr;
-    if (!rs || !answers_json || !out)
+    if (!answers_json || !out)
       return fail(ZICE_EINVAL, "zice_ruleset_validate: rs, answers_json and out must not be NULL");
+    if (!live(rs)) return bad_handle("zice_ruleset_validate", "rs", rs);
     zice::AssessOptions o;
-    if (!convert_options(opts, o)) return t_error.err.code;
+    zice::AnswerLimits limits;
+    if (!convert_options(opts, o, limits)) return t_error.err.code;
     json::value answers;
-    if (!parse_answers(answers_json, len, answers)) return t_error.err.code;
+    if (!parse_answers(answers_json, len, limits, answers)) return t_error.err.code;
     std::vector<zice::AnswerProblem> problems = zice::validate(rs->rs, answers, o);
     for (const zice::AnswerProblem& p : problems)
       if (p.code == "internal") return fail(ZICE_EINTERNAL, "internal error: " + p.message);
@@ -393,12 +504,14 @@ int zice_ruleset_assess(const zice_ruleset* rs, const char* answers_json, size_t
                         const zice_assess_options* opts, char** out) {
   return guarded([&]() -> int {
     if (out) *out = nullptr;
-    if (!rs || !answers_json || !out)
+    if (!answers_json || !out)
       return fail(ZICE_EINVAL, "zice_ruleset_assess: rs, answers_json and out must not be NULL");
+    if (!live(rs)) return bad_handle("zice_ruleset_assess", "rs", rs);
     zice::AssessOptions o;
-    if (!convert_options(opts, o)) return t_error.err.code;
+    zice::AnswerLimits limits;
+    if (!convert_options(opts, o, limits)) return t_error.err.code;
     json::value answers;
-    if (!parse_answers(answers_json, len, answers)) return t_error.err.code;
+    if (!parse_answers(answers_json, len, limits, answers)) return t_error.err.code;
     zice::Assessment a = zice::assess(rs->rs, answers, o);
     if (a.ok) {
       *out = dup_string(zice::to_json_text(a.result));
@@ -459,12 +572,15 @@ int zice_catalog_open(const char* dir, zice_catalog** out) {
   });
 }
 
-void zice_catalog_free(zice_catalog* cat) { delete cat; }
+void zice_catalog_free(zice_catalog* cat) {
+  if (live(cat)) delete cat;
+}
 
 int zice_catalog_list(const zice_catalog* cat, char** out) {
   return guarded([&]() -> int {
     if (out) *out = nullptr;
-    if (!cat || !out) return fail(ZICE_EINVAL, "zice_catalog_list: cat and out must not be NULL");
+    if (!out) return fail(ZICE_EINVAL, "zice_catalog_list: cat and out must not be NULL");
+    if (!live(cat)) return bad_handle("zice_catalog_list", "cat", cat);
     json::array a;
     for (const zice::Catalog::Entry& e : cat->cat.list()) a.push_back(catalog_entry_json(e));
     *out = dup_string(zice::to_json_text(a));
@@ -475,7 +591,8 @@ int zice_catalog_list(const zice_catalog* cat, char** out) {
 int zice_catalog_get(const zice_catalog* cat, const char* id, const char* version, const zice_ruleset** out) {
   return guarded([&]() -> int {
     if (out) *out = nullptr;
-    if (!cat || !id || !out) return fail(ZICE_EINVAL, "zice_catalog_get: cat, id and out must not be NULL");
+    if (!id || !out) return fail(ZICE_EINVAL, "zice_catalog_get: cat, id and out must not be NULL");
+    if (!live(cat)) return bad_handle("zice_catalog_get", "cat", cat);
     const zice_ruleset* h = catalog_handle(cat, cat->cat.get(id, version ? version : ""));
     if (!h) {
       if (version && cat->cat.get(id))
@@ -490,7 +607,8 @@ int zice_catalog_get(const zice_catalog* cat, const char* id, const char* versio
 int zice_catalog_get_in_force(const zice_catalog* cat, const char* id, const char* date, const zice_ruleset** out) {
   return guarded([&]() -> int {
     if (out) *out = nullptr;
-    if (!cat || !id || !out) return fail(ZICE_EINVAL, "zice_catalog_get_in_force: cat, id and out must not be NULL");
+    if (!id || !out) return fail(ZICE_EINVAL, "zice_catalog_get_in_force: cat, id and out must not be NULL");
+    if (!live(cat)) return bad_handle("zice_catalog_get_in_force", "cat", cat);
     std::string day = date ? std::string(date) : today_utc();
     if (!valid_date(day)) return fail(ZICE_EINVAL, "date '" + day + "' is not a valid YYYY-MM-DD date");
     const zice_ruleset* h = catalog_handle(cat, cat->cat.in_force(id, day));
