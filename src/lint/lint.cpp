@@ -317,7 +317,7 @@ class Linter {
             for (const auto& op : ind.option_points)
               if (op.points > ind.max) {
                 above = true;
-                add("points-above-max", ind, {ind.id},
+                add("points-above-max", op, {ind.id},
                     fmt::format("option {} of indicator {} scores {} but the indicator's max is {}: its points "
                                 "would exceed the maximum (percentages above 100); raise max or lower the points",
                                 quote(op.value), quote(ind.id), num(op.points), num(ind.max)));
@@ -467,7 +467,7 @@ class Linter {
                         quote(g.id), cond, method));
       } else if (!m_.staged && !ga.reached) {
         std::vector<std::string> by;
-        for (int j : ga.covered_by) by.push_back(fmt::format("{} (line {})", quote(m_.grades[j].id), m_.grades[j].line));
+        for (int j : ga.covered_by) by.push_back(quote(m_.grades[j].id) + where_text(m_.grades[j], g.file));
         add("grade-shadowed", g, {g.id},
             by.empty()
                 ? fmt::format("grade {} is never the result: whenever its condition {} holds, one of the grades before "
@@ -561,19 +561,26 @@ class Linter {
     for (const auto& ind : m_.indicators) {
       if (ind.method != detail::Indicator::Method::options || ind.question < 0) continue;
       const auto& q = m_.questions[ind.question];
-      std::vector<std::string> missing;
+      // Reported at the question's <option> element that the table leaves out.
       for (const auto& o : q.options) {
         bool listed = std::any_of(ind.option_points.begin(), ind.option_points.end(),
                                   [&](const detail::OptionPoints& p) { return p.value == o.value; });
-        if (!listed) missing.push_back(fmt::format("{} (line {})", quote(o.value), o.line));
+        if (listed) continue;
+        add("option-never-scores", o, {ind.id, q.id},
+            fmt::format("option {} of question {} is not in the option table of indicator {}{} and silently scores 0; "
+                        "list it with points=\"0\" if that is intended",
+                        quote(o.value), quote(q.id), quote(ind.id), where_text(ind, o.file)));
       }
-      if (missing.empty()) continue;
-      add("option-never-scores", ind, {ind.id, q.id},
-          fmt::format("option{} {} of question {} {} not in the option table of indicator {} and silently score{} 0; "
-                      "list {} with points=\"0\" if that is intended",
-                      missing.size() == 1 ? "" : "s", join(missing), quote(q.id), missing.size() == 1 ? "is" : "are",
-                      quote(ind.id), missing.size() == 1 ? "s" : "", missing.size() == 1 ? "it" : "them"));
     }
+  }
+
+  /// " (line N)" or " (file:N)" for an item referred to in a message about
+  /// something in file `from`.
+  template <class Item>
+  std::string where_text(const Item& it, int from) const {
+    if (it.file == from || it.file < 0 || static_cast<std::size_t>(it.file) >= m_.chain.size())
+      return fmt::format(" (line {})", it.line);
+    return fmt::format(" ({}:{})", m_.chain[static_cast<std::size_t>(it.file)].file, it.line);
   }
 
   // ---------------------------------------------------------------- translations

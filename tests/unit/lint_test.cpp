@@ -396,6 +396,95 @@ TEST(LintOverlay, ModelItemsRecordTheirFile) {
   fs::remove_all(dir);
 }
 
+// ---------------------------------------------------------------- option tables
+
+TEST(LintOptions, FindingsPointAtTheOptionElement) {
+  std::string xml = ruleset_xml(
+      "<question id=\"c\" type=\"choice\"><label>类别</label><label xml:lang=\"en\">Class</label>\n"     // 5
+      "  <option value=\"a\"><label>A</label><label xml:lang=\"en\">A</label></option>\n"                 // 6
+      "  <option value=\"b\"><label>B</label><label xml:lang=\"en\">B</label></option>\n"                 // 7
+      "  <option value=\"n\"><label>无</label><label xml:lang=\"en\">None</label></option>\n"             // 8
+      "</question>\n",                                                                                   // 9
+      "<scoring><dimension id=\"d\"><title>维度</title><title xml:lang=\"en\">D</title>\n"                // 11
+      "<indicator id=\"c_points\" max=\"5\"><title>类别</title><title xml:lang=\"en\">Class</title>\n"    // 12
+      "  <options question=\"c\">\n"                                                                     // 13
+      "    <option value=\"a\" points=\"9\"/>\n"                                                         // 14
+      "  </options>\n"                                                                                   // 15
+      "</indicator></dimension></scoring>\n");
+  Ruleset rs = must_load(xml);
+  const detail::Indicator& ind = rs.model().indicators.at(0);
+  ASSERT_EQ(ind.option_points.size(), 1u);
+  EXPECT_EQ(ind.option_points[0].line, 14);
+  EXPECT_EQ(ind.option_points[0].column, 5);
+  std::vector<Diagnostic> ds = lint(rs, fixed_day());
+  ASSERT_EQ(ds.size(), 3u) << all(ds);
+  // Each option the table leaves out, at the question's <option>.
+  EXPECT_EQ(ds[0].code, "option-never-scores");
+  EXPECT_EQ(ds[0].line, 7);
+  EXPECT_EQ(ds[0].column, 3);
+  EXPECT_NE(ds[0].message.find("option 'b' of question 'c' is not in the option table of indicator 'c_points' (line 12)"),
+            std::string::npos) << ds[0].message;
+  EXPECT_EQ(ds[1].code, "option-never-scores");
+  EXPECT_EQ(ds[1].line, 8);
+  EXPECT_NE(ds[1].message.find("option 'n'"), std::string::npos) << ds[1].message;
+  // The row that scores above max, at the row.
+  EXPECT_EQ(ds[2].code, "points-above-max");
+  EXPECT_EQ(ds[2].line, 14);
+  EXPECT_EQ(ds[2].column, 5);
+}
+
+TEST(LintOptions, OptionLeftOutByAnOverlayTableIsReportedInTheBase) {
+  fs::path dir = fs::temp_directory_path() / ("zice-lint-options-" + std::to_string(::getpid()));
+  write_file(dir, "base.xml",
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                          // 1
+             "<ruleset id=\"opt-base\" version=\"1\" format=\"1\" lang=\"zh-CN\" langs=\"zh-CN\">\n" // 2
+             "  <meta><title>基础</title></meta>\n"                                                  // 3
+             "  <questionnaire>\n"                                                                  // 4
+             "    <question id=\"c\" type=\"choice\"><label>类别</label>\n"                          // 5
+             "      <option value=\"a\">A</option>\n"                                               // 6
+             "      <option value=\"b\">B</option>\n"                                               // 7
+             "    </question>\n"                                                                    // 8
+             "  </questionnaire>\n"                                                                 // 9
+             "  <scoring><dimension id=\"d\"><title>维度</title>\n"                                  // 10
+             "    <indicator id=\"c_points\"><title>类别</title>\n"                                 // 11
+             "      <options question=\"c\"><option value=\"a\" points=\"2\"/><option value=\"b\" points=\"1\"/></options>\n"
+             "    </indicator>\n"                                                                   // 13
+             "  </dimension></scoring>\n"                                                           // 14
+             "</ruleset>\n");
+  write_file(dir, "overlay.xml",
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                          // 1
+             "<ruleset id=\"opt-overlay\" version=\"1\" format=\"1\" extends=\"base.xml\">\n"        // 2
+             "  <meta><title>叠加</title></meta>\n"                                                  // 3
+             "  <overlay>\n"                                                                        // 4
+             "    <replace ref=\"c_points\">\n"                                                     // 5
+             "      <indicator id=\"c_points\" max=\"2\"><title>类别</title>\n"                     // 6
+             "        <options question=\"c\">\n"                                                   // 7
+             "          <option value=\"a\" points=\"3\"/>\n"                                       // 8
+             "        </options>\n"                                                                 // 9
+             "      </indicator>\n"                                                                 // 10
+             "    </replace>\n"                                                                     // 11
+             "  </overlay>\n"                                                                       // 12
+             "</ruleset>\n");
+  const std::string base = (dir / "base.xml").string(), overlay = (dir / "overlay.xml").string();
+  LoadResult r = Ruleset::load_file(overlay);
+  ASSERT_TRUE(r.ruleset) << all(r.diagnostics);
+  std::vector<Diagnostic> ds = lint(*r.ruleset, fixed_day());
+  ASSERT_EQ(ds.size(), 2u) << all(ds);
+  // The overlay's table row scores above its max: reported at the row, in the overlay.
+  EXPECT_EQ(ds[0].code, "points-above-max");
+  EXPECT_EQ(ds[0].file, overlay);
+  EXPECT_EQ(ds[0].line, 8);
+  EXPECT_EQ(ds[0].column, 11);
+  // Option 'b' (a base question) is missing from the overlay's table: reported
+  // at the base's <option>, naming the table's file and line.
+  EXPECT_EQ(ds[1].code, "option-never-scores");
+  EXPECT_EQ(ds[1].file, base);
+  EXPECT_EQ(ds[1].line, 7);
+  EXPECT_EQ(ds[1].column, 7);
+  EXPECT_NE(ds[1].message.find("indicator 'c_points' (" + overlay + ":6)"), std::string::npos) << ds[1].message;
+  fs::remove_all(dir);
+}
+
 // ---------------------------------------------------------------- output formats
 
 std::vector<Diagnostic> sample() {
