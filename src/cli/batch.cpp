@@ -17,12 +17,14 @@
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
 #include "cli/answer_text.hpp"
+#include "cli/atomic_write.hpp"
 #include "cli/common.hpp"
 #include "report/text_layout.hpp"
 #include "ruleset/model.hpp"
@@ -228,20 +230,18 @@ class Batch {
       }
       answers = std::move(o);
     } else {
-      json::stream_parser parser;
-      boost::system::error_code ec;
       std::string_view text = r.text;
       if (r.line == 1 && text.rfind("\xEF\xBB\xBF", 0) == 0) text.remove_prefix(3);
-      std::size_t used = parser.write(text.data(), text.size(), ec);
-      if (!ec) parser.finish(ec);
-      if (ec) {
-        std::size_t col = 1;
-        for (std::size_t i = 0; i < std::min(used, text.size()); ++col) util::next_code_point(text, i);
-        out.error = fmt::format("{}:{}:{}: invalid JSON: {}", name_, r.line, col, ec.message());
+      AnswersParse parsed = parse_answers(text, input_limits().answers);
+      if (!parsed) {
+        if (parsed.code == "not_object") return fail("answers must be a JSON object keyed by question id");
+        if (parsed.line > 0)
+          out.error = fmt::format("{}:{}:{}: {}", name_, r.line, parsed.column, parsed.error);
+        else
+          out.error = fmt::format("{}:{}: {}", name_, r.line, parsed.error);
         return out;
       }
-      answers = parser.release();
-      if (!answers.is_object()) return fail("answers must be a JSON object keyed by question id");
+      answers = std::move(parsed.value);
       json::object& o = answers.get_object();
       for (const char* key : {"id", "_id"})
         if (o.contains(key) && !question_ids_.count(key)) {
@@ -531,12 +531,13 @@ int run(const po::variables_map& vm) {
     struct stat st {};
     if (::stat(input.c_str(), &st) == 0 && S_ISREG(st.st_mode)) size = static_cast<std::uintmax_t>(st.st_size);
   }
-  std::ofstream ofile;
+  // A file output is written atomically: complete after a successful run,
+  // untouched (no partial file) after an error.
+  std::optional<AtomicOutput> ofile;
   std::ostream* out = &std::cout;
   if (!output.empty() && output != "-") {
-    ofile.open(output, std::ios::binary | std::ios::trunc);
-    if (!ofile) throw InputError(fmt::format("cannot write {}: {}", output, std::strerror(errno)));
-    out = &ofile;
+    ofile.emplace(output);
+    out = &ofile->stream();
   }
 
   Batch batch(*rs, opt, name, in_format == "csv", out_format == "csv");
@@ -566,6 +567,7 @@ int run(const po::variables_map& vm) {
     }
     if (out_format == "csv") *out << batch.csv_header();
     if (!have_header) {
+      if (ofile) ofile->commit();
       std::cerr << batch.summary();
       return kOk;
     }
@@ -594,11 +596,20 @@ int run(const po::variables_map& vm) {
     throw;
   }
   bool read_error = in->bad();
-  pipe.finish();
-  out->flush();
-  if (!*out) throw InputError(fmt::format("cannot write {}", output.empty() ? "to standard output" : output));
-  std::cerr << batch.summary();
+  try {
+    pipe.finish();
+  } catch (const InputError&) {
+    if (ofile) ofile->commit();  // throws the precise error ("cannot write FILE: No space left on device")
+    throw;
+  }
   if (read_error) throw InputError(fmt::format("cannot read {}", name));
+  if (ofile) {
+    ofile->commit();
+  } else {
+    out->flush();
+    if (!*out) throw InputError("cannot write to standard output");
+  }
+  std::cerr << batch.summary();
   return batch.failed() > 0 ? kFailed : kOk;
 }
 

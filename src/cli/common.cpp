@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -13,6 +14,7 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "cli/atomic_write.hpp"
 #include "util/text_width.hpp"
 
 namespace zice::cli {
@@ -36,6 +38,8 @@ namespace {
 po::options_description visible_options(const Verb& verb) {
   po::options_description desc("Options", 100, 50);
   verb.add_options(desc);
+  desc.add_options()("limit", po::value<std::vector<std::string>>()->composing()->value_name("NAME=N"),
+                     "change a resource limit (repeatable; names and defaults in docs/security.md)");
   desc.add_options()("help,h", "show this help");
   return desc;
 }
@@ -100,6 +104,14 @@ int run_verb(const Verb& verb, const std::vector<std::string>& args) {
   } catch (const po::error& e) {
     throw UsageError(e.what());
   }
+  if (vm.count("limit")) {
+    InputLimits& l = input_limits();
+    for (const std::string& item : vm["limit"].as<std::vector<std::string>>()) {
+      std::size_t eq = item.find('=');
+      if (eq == std::string::npos) throw UsageError(fmt::format("invalid --limit '{}' (expected NAME=N)", item));
+      if (auto err = set_limit(l.ruleset, l.answers, item.substr(0, eq), item.substr(eq + 1))) throw UsageError(*err);
+    }
+  }
   check_positionals(verb, vm);
   return verb.run(vm);
 }
@@ -151,6 +163,12 @@ std::string read_input(const std::string& path) {
   return text;
 }
 
+InputLimits& input_limits() {
+  // Set once by run_verb from --limit, before the verb does any work.
+  static InputLimits limits;
+  return limits;
+}
+
 void write_output(const std::string& path, std::string_view text) {
   if (path.empty() || path == "-") {
     std::cout << text;
@@ -158,11 +176,7 @@ void write_output(const std::string& path, std::string_view text) {
     if (!std::cout) throw InputError("cannot write to standard output");
     return;
   }
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw InputError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
-  out << text;
-  out.close();
-  if (!out) throw InputError(fmt::format("cannot write {}", path));
+  write_file_atomically(path, text);
 }
 
 namespace {
@@ -198,17 +212,43 @@ json::value parse_json(std::string_view text, const std::string& name) {
 
 json::value read_answers(const std::string& path) {
   std::string name = path == "-" ? "<stdin>" : path;
-  json::value answers = parse_json(read_input(path), name);
-  if (!answers.is_object())
-    throw InputError(fmt::format("{}: answers must be a JSON object keyed by question id", name));
-  return answers;
+  const AnswerLimits& limits = input_limits().answers;
+  // Read at most one byte past the size limit: a huge file is rejected
+  // without being read, let alone parsed.
+  std::string text;
+  {
+    std::error_code ec;
+    if (path != "-" && std::filesystem::is_directory(path, ec))
+      throw InputError(fmt::format("cannot read {}: it is a directory", path));
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (path != "-") {
+      file.open(path, std::ios::binary);
+      if (!file) throw InputError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+      in = &file;
+    }
+    char buf[65536];
+    while (*in && text.size() <= limits.max_bytes) {
+      in->read(buf, sizeof buf);
+      text.append(buf, static_cast<std::size_t>(in->gcount()));
+    }
+    if (in->bad()) throw InputError(fmt::format("cannot read {}", name));
+  }
+  AnswersParse p = parse_answers(text, limits);
+  if (!p) {
+    if (p.line > 0) throw InputError(fmt::format("{}:{}:{}: {}", name, p.line, p.column, p.error));
+    throw InputError(fmt::format("{}: {}", name, p.error));
+  }
+  return std::move(p.value);
 }
 
 std::optional<Ruleset> load_ruleset(const std::string& path) {
   // Checked first so that a missing file reads like any other I/O error.
   std::ifstream probe(path, std::ios::binary);
   if (!probe) throw InputError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
-  LoadResult r = Ruleset::load_file(path);
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw InputError(fmt::format("cannot read {}: it is a directory", path));
+  LoadResult r = Ruleset::load_file(path, input_limits().ruleset);
   if (r.ruleset) return std::move(r.ruleset);
   for (const Diagnostic& d : r.diagnostics) std::cerr << d.format() << "\n";
   print_error(fmt::format("cannot load ruleset {}", path));

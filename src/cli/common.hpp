@@ -75,9 +75,18 @@ int run_verb(const Verb&, const std::vector<std::string>& args);
 void print_error(std::string_view message);
 void print_warning(std::string_view message);
 
+/// Resource limits of this run (defaults, changed by --limit; docs/security.md).
+struct InputLimits {
+  RulesetLimits ruleset;
+  AnswerLimits answers;
+};
+/// The limits every verb reads rulesets and answers with; set by run_verb.
+InputLimits& input_limits();
+
 /// Whole file, or stdin for "-". Throws InputError.
 std::string read_input(const std::string& path);
-/// Writes `text` to `path`, or stdout when `path` is empty. Throws InputError.
+/// Writes `text` to `path` atomically (cli/atomic_write.hpp), or to stdout
+/// when `path` is empty or "-". Throws InputError.
 void write_output(const std::string& path, std::string_view text);
 /// Parses JSON; errors become InputError "name:line:col: invalid JSON: …".
 boost::json::value parse_json(std::string_view text, const std::string& name);

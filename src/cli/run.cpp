@@ -22,6 +22,7 @@
 #include <fmt/format.h>
 
 #include "cli/answer_text.hpp"
+#include "cli/atomic_write.hpp"
 #include "cli/common.hpp"
 #include "report/text_layout.hpp"
 
@@ -67,31 +68,17 @@ void install_interrupt_handler(const std::string& note) {
   sigaction(SIGTERM, &sa, nullptr);
 }
 
-// Write to a temporary file next to `path`, flush it to disk, then rename:
-// the answers file is always either the old or the new version.
+// The answers file is always either the old or the new version
+// (cli/atomic_write.hpp); Ctrl-C during a save waits for it to finish.
 void write_atomically(const std::string& path, const std::string& text) {
   g_saving = 1;
-  std::string tmp = fmt::format("{}.tmp.{}", path, static_cast<long>(::getpid()));
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  bool ok = fd >= 0;
-  for (std::size_t done = 0; ok && done < text.size();) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += static_cast<std::size_t>(n);
-  }
-  int err = errno;
-  if (fd >= 0) {
-    ok = ok && ::fsync(fd) == 0;
-    ok = ::close(fd) == 0 && ok;
-  }
-  if (ok) ok = ::rename(tmp.c_str(), path.c_str()) == 0;
-  if (!ok) {
-    err = errno ? errno : err;
-    ::unlink(tmp.c_str());
+  try {
+    write_file_atomically(path, text);
+  } catch (...) {
+    g_saving = 0;
+    throw;
   }
   g_saving = 0;
-  if (!ok) throw InputError(fmt::format("cannot write {}: {}", path, std::strerror(err)));
   if (g_interrupted) on_interrupt(SIGINT);
 }
 

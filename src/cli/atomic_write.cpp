@@ -1,0 +1,141 @@
+#include "cli/atomic_write.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <streambuf>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "cli/common.hpp"
+
+namespace zice::cli {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& path, int err) {
+  throw InputError(fmt::format("cannot write {}: {}", path, std::strerror(err)));
+}
+
+/// An output stream buffer over a file descriptor that remembers the errno
+/// of the first failed write (ENOSPC, EFBIG, EIO…).
+class FdBuf : public std::streambuf {
+ public:
+  void attach(int fd) { fd_ = fd; }
+  int fd() const { return fd_; }
+  int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return sync() == 0 ? traits_type::not_eof(c) : c;
+    char ch = traits_type::to_char_type(c);
+    return put(&ch, 1) ? c : traits_type::eof();
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    return put(s, static_cast<std::size_t>(n)) ? n : 0;
+  }
+  int sync() override { return error_ ? -1 : 0; }
+
+ private:
+  bool put(const char* s, std::size_t n) {
+    while (n > 0 && !error_) {
+      ssize_t w = ::write(fd_, s, n);
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) {
+        error_ = w < 0 ? errno : EIO;
+        break;
+      }
+      s += w;
+      n -= static_cast<std::size_t>(w);
+    }
+    return !error_;
+  }
+  int fd_ = -1;
+  int error_ = 0;
+};
+
+}  // namespace
+
+struct AtomicOutput::Impl {
+  std::string path;  // the target
+  std::string tmp;   // the temporary file; empty when writing a device directly
+  FdBuf buf;
+  std::ostream out{&buf};
+  bool committed = false;
+
+  void discard() {
+    if (buf.fd() >= 0) ::close(buf.fd());
+    buf.attach(-1);
+    if (!tmp.empty()) ::unlink(tmp.c_str());
+    committed = true;
+  }
+};
+
+AtomicOutput::AtomicOutput(std::string path) : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  m.path = std::move(path);
+  struct stat st {};
+  if (::stat(m.path.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) throw InputError(fmt::format("cannot write {}: it is a directory", m.path));
+    if (!S_ISREG(st.st_mode)) {
+      // A device or FIFO: no temporary file can be renamed over it.
+      int fd = ::open(m.path.c_str(), O_WRONLY | O_CLOEXEC);
+      if (fd < 0) fail(m.path, errno);
+      m.buf.attach(fd);
+      return;
+    }
+  }
+  std::filesystem::path target(m.path);
+  std::filesystem::path dir = target.parent_path();
+  std::string pattern = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  int fd = ::mkstemp(name.data());
+  if (fd < 0) fail(m.path, errno);
+  m.tmp = name.data();
+  // mkstemp creates 0600; give the file the mode a plain open() would.
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  (void)::fchmod(fd, 0666 & ~mask);
+  m.buf.attach(fd);
+}
+
+AtomicOutput::~AtomicOutput() {
+  if (impl_ && !impl_->committed) impl_->discard();
+}
+
+std::ostream& AtomicOutput::stream() { return impl_->out; }
+
+void AtomicOutput::commit() {
+  Impl& m = *impl_;
+  m.out.flush();
+  int fd = m.buf.fd();
+  int err = m.buf.error();
+  if (!err && !m.out) err = EIO;
+  // Make the data durable before the rename makes it visible (devices and
+  // FIFOs need no fsync; for them EINVAL is normal).
+  if (!err && !m.tmp.empty() && ::fsync(fd) != 0) err = errno;
+  if (!err) {
+    m.buf.attach(-1);
+    if (::close(fd) != 0 && errno != EINTR) err = errno;
+  }
+  if (!err && !m.tmp.empty() && ::rename(m.tmp.c_str(), m.path.c_str()) != 0) err = errno;
+  if (err) {
+    m.discard();
+    fail(m.path, err);
+  }
+  m.committed = true;
+}
+
+void write_file_atomically(const std::string& path, std::string_view text) {
+  AtomicOutput out(path);
+  out.stream().write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.commit();
+}
+
+}  // namespace zice::cli
