@@ -15,7 +15,8 @@
 namespace zice {
 
 /// {
-///   "ruleset":  {id, version, title},
+///   "ruleset":  {id, version, title, extends?: [{id, version}] (an overlay:
+///                the rulesets it extends, nearest first)},
 ///   "total":    {min, max, computed_max, declared_max},
 ///   "dimensions": [{id, title, parent, weight, min_score, max_score,
 ///                   computed_max, declared_max, min, min_reachable,

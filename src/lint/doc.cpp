@@ -311,6 +311,15 @@ class Doc {
     for (const auto& l : m_.langs) langs += (langs.empty() ? "" : " ") + l;
     rows.push_back({plain(L("语言", "Languages")), plain(langs)});
     rows.push_back({plain("SHA-256"), code(m_.sha256)});
+    // An overlay: the rulesets it extends, nearest first.
+    if (m_.chain.size() > 1) {
+      Rich ext;
+      for (std::size_t k = 1; k < m_.chain.size(); ++k) {
+        if (k > 1) ext = ext + std::string(" → ");
+        ext = ext + code(m_.chain[k].id) + (" " + m_.chain[k].version);
+      }
+      rows.push_back({plain(L("扩展自", "Extends")), ext});
+    }
     w_.table({L("项目", "Item"), L("内容", "Value")}, rows);
 
     if (!m_.standards.empty()) {

@@ -314,7 +314,14 @@ std::string inputs_text(const json::object& o, std::size_t max_items = 8) {
 json::value ruleset_stats(const Ruleset& rs, std::string_view lang) {
   const Model& m = rs.model();
   Builder b{m, lang.empty() ? m.default_lang : std::string(lang), Context(m, today_days())};
-  json::object out{{"ruleset", json::object{{"id", m.id}, {"version", m.version}, {"title", b.text(m.title)}}}};
+  json::object r{{"id", m.id}, {"version", m.version}, {"title", b.text(m.title)}};
+  if (m.chain.size() > 1) {  // an overlay: what it extends, nearest first
+    json::array ext;
+    for (std::size_t k = 1; k < m.chain.size(); ++k)
+      ext.push_back(json::object{{"id", m.chain[k].id}, {"version", m.chain[k].version}});
+    r["extends"] = std::move(ext);
+  }
+  json::object out{{"ruleset", std::move(r)}};
   if (m.has_scoring) {
     out["total"] = b.total();
     out["dimensions"] = b.dimensions();
@@ -334,6 +341,12 @@ std::string render_stats_text(const json::value& v) {
   std::string out;
   const json::object& r = o.at("ruleset").as_object();
   out += fmt::format("{} {} — {}\n", jstr(r.at("id")), jstr(r.at("version")), jstr(r.at("title")));
+  if (const json::value* ext = r.if_contains("extends")) {
+    std::string chain;
+    for (const json::value& e : ext->as_array())
+      chain += (chain.empty() ? "" : " → ") + jstr(e.at("id")) + " " + jstr(e.at("version"));
+    out += "extends " + chain + "\n";
+  }
 
   const json::array& dims = o.at("dimensions").as_array();
   const json::array& inds = o.at("indicators").as_array();
