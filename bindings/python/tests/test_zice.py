@@ -206,6 +206,23 @@ class RulesetTest(unittest.TestCase):
             self.rs.assess("[1, 2]", date=DATE)  # JSON, but not an object
         self.assertEqual(cm.exception.code, zice.EJSON)
 
+    def test_analyse_flag(self):
+        # Incomplete answers: the analysis has something to say unless turned off.
+        full = self.rs.assess({}, date=DATE)
+        self.assertIsNotNone(full["improvement"])
+        self.assertIsNotNone(full["partial"])
+        cheap = self.rs.assess({}, date=DATE, analyse=False)
+        self.assertIsNone(cheap["improvement"])
+        self.assertIsNone(cheap["partial"])
+        self.assertEqual(cheap["score"], full["score"])
+
+    def test_answers_over_a_limit(self):
+        # 100 MB of answers: refused by the default size limit (docs/security.md).
+        with self.assertRaises(zice.ZiceError) as cm:
+            self.rs.assess("{" + " " * (100 << 20) + "}", date=DATE)
+        self.assertEqual(cm.exception.code, zice.ELIMIT)
+        self.assertIn("answers-bytes", str(cm.exception))
+
     def test_bad_date(self):
         for bad in ("2026-13-01", "tomorrow"):
             with self.assertRaises(zice.ZiceError) as cm:

@@ -35,7 +35,7 @@ __all__ = [
     "render",
     "library_version",
     "library_path",
-    "OK", "EINVAL", "EIO", "ERULESET", "EJSON", "EANSWERS", "ENOTFOUND", "ENOMEM", "EINTERNAL",
+    "OK", "EINVAL", "EIO", "ERULESET", "EJSON", "EANSWERS", "ENOTFOUND", "ENOMEM", "EINTERNAL", "ELIMIT",
 ]
 
 __version__ = "0.1.0"
@@ -50,6 +50,7 @@ EANSWERS = -5
 ENOTFOUND = -6
 ENOMEM = -7
 EINTERNAL = -8
+ELIMIT = -9  # an input exceeds a resource limit (docs/security.md)
 
 Answers = Union[Mapping[str, Any], str, bytes]
 DateLike = Union[str, _dt.date, None]
@@ -315,13 +316,14 @@ class Ruleset:
                             lang.encode("utf-8") if lang else None)
 
     @staticmethod
-    def _options(lang, strict, date, trace) -> _native.AssessOptions:
+    def _options(lang, strict, date, trace, analyse=True) -> _native.AssessOptions:
         o = _native.AssessOptions()
         o.version = _native.ASSESS_OPTIONS_VERSION
         o.lang = lang.encode("utf-8") if lang else None
         o.strict = 1 if strict else 0
         o.trace = 1 if trace else 0
         o.date = _encode_date(date)
+        o.analyse = 1 if analyse else 0  # answer limits stay 0: the library defaults
         return o
 
     def validate(self, answers: Answers, lang: Optional[str] = None) -> list:
@@ -335,11 +337,11 @@ class Ruleset:
                                        ctypes.byref(opts)))
 
     def assess_json(self, answers: Answers, lang: Optional[str] = None, strict: bool = False,
-                    date: DateLike = None, trace: bool = False) -> str:
+                    date: DateLike = None, trace: bool = False, analyse: bool = True) -> str:
         """Like :meth:`assess` but returns the result as JSON text."""
         lib = _native.library()
         doc = _encode_json(answers)
-        opts = self._options(lang, strict, date, trace)
+        opts = self._options(lang, strict, date, trace, analyse)
         out = ctypes.c_void_p()
         rc = lib.zice_ruleset_assess(self._h(), doc, len(doc), ctypes.byref(opts), ctypes.byref(out))
         if rc != OK:
@@ -354,16 +356,19 @@ class Ruleset:
         return _take_string(lib, out) or ""
 
     def assess(self, answers: Answers, lang: Optional[str] = None, strict: bool = False,
-               date: DateLike = None, trace: bool = False) -> dict:
+               date: DateLike = None, trace: bool = False, analyse: bool = True) -> dict:
         """Scores answers and returns the result document (docs/result-schema.md).
 
         `lang`: report language ("zh-CN", "en"; None = ruleset default);
         `strict`: any fatal answer problem raises AnswersError (with
         ``.problems``) instead of scoring; `date`: assessment date
         ("YYYY-MM-DD" or a datetime.date; None = today, UTC); `trace`: include
-        every computed name in ``result["trace"]``.
+        every computed name in ``result["trace"]``; `analyse`: False leaves out
+        the improvement plan and the partial-answer analysis (``null``), which
+        are the costly part of an assessment.
         """
-        return json.loads(self.assess_json(answers, lang=lang, strict=strict, date=date, trace=trace))
+        return json.loads(self.assess_json(answers, lang=lang, strict=strict, date=date, trace=trace,
+                                           analyse=analyse))
 
     def report(self, result: Union[Mapping[str, Any], str, bytes], format: str = "text") -> str:
         """Renders a result of :meth:`assess` ("text", "json", …)."""

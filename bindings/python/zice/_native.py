@@ -35,7 +35,7 @@ class _Error(ctypes.Structure):
 
 
 class AssessOptions(ctypes.Structure):
-    """struct zice_assess_options (ZICE_ASSESS_OPTIONS_VERSION 1)."""
+    """struct zice_assess_options (ZICE_ASSESS_OPTIONS_VERSION 2)."""
 
     _fields_ = [
         ("version", ctypes.c_uint),
@@ -43,10 +43,16 @@ class AssessOptions(ctypes.Structure):
         ("strict", ctypes.c_int),
         ("trace", ctypes.c_int),
         ("date", ctypes.c_char_p),
+        # version 2
+        ("analyse", ctypes.c_int),
+        ("max_answers_bytes", ctypes.c_size_t),
+        ("max_answers_depth", ctypes.c_size_t),
+        ("max_answers_string_length", ctypes.c_size_t),
+        ("max_answers_array_length", ctypes.c_size_t),
     ]
 
 
-ASSESS_OPTIONS_VERSION = 1
+ASSESS_OPTIONS_VERSION = 2
 
 _lib_names = {
     "linux": ["libzice.so", "libzice.so.0"],
