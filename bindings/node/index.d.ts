@@ -17,6 +17,8 @@ export interface AssessOptions {
   date?: DateLike | null;
   /** Include every computed name in `result.trace`. */
   trace?: boolean;
+  /** Default true; false leaves `improvement` and `partial` null (much cheaper). */
+  analyse?: boolean;
 }
 
 export interface ValidateOptions {
@@ -108,6 +110,7 @@ export declare const codes: Readonly<{
   ENOTFOUND: -6;
   ENOMEM: -7;
   EINTERNAL: -8;
+  ELIMIT: -9;
 }>;
 
 export type ZiceErrorCode =
@@ -118,7 +121,8 @@ export type ZiceErrorCode =
   | 'ZICE_EANSWERS'
   | 'ZICE_ENOTFOUND'
   | 'ZICE_ENOMEM'
-  | 'ZICE_EINTERNAL';
+  | 'ZICE_EINTERNAL'
+  | 'ZICE_ELIMIT';
 
 export declare class ZiceError extends Error {
   constructor(errno: number, message: string, file?: string, line?: number, column?: number, problems?: Problem[]);

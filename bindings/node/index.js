@@ -30,6 +30,7 @@ const codes = Object.freeze({
   ENOTFOUND: -6,
   ENOMEM: -7,
   EINTERNAL: -8,
+  ELIMIT: -9,
 });
 const codeNames = Object.fromEntries(Object.entries(codes).map(([k, v]) => [v, `ZICE_${k}`]));
 
@@ -146,6 +147,7 @@ function callArgs(answers, opts, assess) {
     assess ? !!opts.strict : false,
     assess ? toDate(opts.date) : null,
     assess ? !!opts.trace : false,
+    assess ? opts.analyse !== false : true,
   ];
 }
 
@@ -239,7 +241,8 @@ class Ruleset {
 
   /**
    * Scores answers; returns the result document (docs/result-schema.md).
-   * opts: { lang, strict, date ("YYYY-MM-DD" or Date; default today UTC), trace }.
+   * opts: { lang, strict, date ("YYYY-MM-DD" or Date; default today UTC), trace,
+   * analyse (default true; false skips the improvement plan and partial analysis) }.
    * In strict mode, fatal answer problems throw AnswersError (err.problems).
    */
   assess(answers, opts) {

@@ -386,12 +386,12 @@ napi_value Questionnaire(napi_env env, napi_callback_info info) {
 }
 
 // Options of validate/assess as passed from JS:
-// (handle, answersJson, lang|null, strict, date|null, trace)
+// (handle, answersJson, lang|null, strict, date|null, trace, analyse)
 struct CallSpec {
   bool assess = true;
   std::string answers;
   OptString lang, date;
-  int strict = 0, trace = 0;
+  int strict = 0, trace = 0, analyse = 1;
 
   void read(napi_env env, napi_value* argv) {
     answers = get_string(env, argv[1], "answers (JSON text)");
@@ -399,6 +399,7 @@ struct CallSpec {
     strict = get_bool(env, argv[3]) ? 1 : 0;
     date = get_opt_string(env, argv[4], "date");
     trace = get_bool(env, argv[5]) ? 1 : 0;
+    analyse = get_bool(env, argv[6]) ? 1 : 0;
   }
 
   // Runs the call; fills out/err. Safe on any thread.
@@ -407,6 +408,7 @@ struct CallSpec {
     opts.lang = lang.c_str();
     opts.strict = strict;
     opts.trace = trace;
+    opts.analyse = analyse;
     opts.date = date.c_str();
     ZiceString s;
     int rc = assess ? zice_ruleset_assess(rs, answers.data(), answers.size(), &opts, &s.p)
@@ -419,7 +421,7 @@ struct CallSpec {
 
 napi_value RunSync(napi_env env, napi_callback_info info, bool assess) {
   return guard(env, [&] {
-    Args<6> a(env, info);
+    Args<7> a(env, info);
     const zice_ruleset* rs = ruleset_arg(env, a.argv[0])->rs;
     CallSpec spec;
     spec.assess = assess;
@@ -490,7 +492,7 @@ void work_complete(napi_env env, napi_status status, void* data) {
 
 napi_value RunAsync(napi_env env, napi_callback_info info, bool assess) {
   return guard(env, [&] {
-    Args<6> a(env, info);
+    Args<7> a(env, info);
     RulesetBox* box = ruleset_arg(env, a.argv[0]);
     auto* w = new Work{};
     try {

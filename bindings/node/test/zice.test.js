@@ -155,6 +155,10 @@ test('assess: options', () => {
   assert.deepEqual(rs.assess(JSON.stringify(a), { date: DATE }), base);
   assert.deepEqual(rs.assess(Buffer.from(JSON.stringify(a)), { date: DATE }), base);
   assert.ok('trace' in rs.assess(a, { date: DATE, trace: true }));
+  // analyse: incomplete answers get an improvement plan unless it is turned off.
+  assert.notEqual(rs.assess({}, { date: DATE }).improvement, null);
+  assert.equal(rs.assess({}, { date: DATE, analyse: false }).improvement, null);
+  assert.equal(rs.assess({}, { date: DATE, analyse: false }).partial, null);
   assert.equal(rs.assess(a, { date: '2025-01-02' }).assessment_date, '2025-01-02');
   const en = rs.assess(a, { date: DATE, lang: 'en' });
   assert.equal(en.lang, 'en');
