@@ -115,12 +115,14 @@ zice_cli_test(lint_json EXIT 1 ARGS lint tests/data/broken-name.xml --format jso
   PASS "\"file\": \"tests/data/broken-name\\.xml\",\n +\"line\": 11,\n +\"column\": 32,\n +\"severity\": \"error\"")
 zice_cli_test(lint_sarif EXIT 1 ARGS lint tests/data/broken-name.xml --format sarif
   PASS "\"version\": \"2\\.1\\.0\".*\"startLine\": 11")
-# Deep lint: a loader warning that is also a lint code is reported once.
+# Deep lint: no-basis is reported once (by lint, not by the loader).
 zice_cli_test(lint_deep_once EXIT 0 ARGS lint tests/lint/no-basis.xml
   PASS "no-basis\\.xml:16:7: warning: .*\\[no-basis\\].*0 errors, 1 warning\n$"
   FAIL "no-basis\\].*no-basis\\]")
 zice_cli_test(lint_werror EXIT 1 ARGS lint --werror tests/lint/no-basis.xml PASS "0 errors, 1 warning")
 zice_cli_test(lint_load_only EXIT 0 ARGS lint --load-only tests/lint/band-gap.xml FAIL "band-gap\\]")
+zice_cli_test(lint_load_only_no_basis EXIT 0 ARGS lint --load-only tests/lint/no-basis.xml
+  PASS "^0 errors, 0 warnings\n$")
 zice_cli_test(lint_bad_today EXIT 2 ARGS lint --today tomorrow tests/lint/no-basis.xml
   PASS "invalid value 'tomorrow' for --today")
 zice_cli_test(lint_missing_file EXIT 2 ARGS lint tests/data/no-such-ruleset.xml PASS "zice: error: cannot read")

@@ -43,6 +43,13 @@ const LintCode* find_lint_code(std::string_view code);
 /// item concerned and are sorted by position; suppressed ones are removed.
 std::vector<Diagnostic> lint(const Ruleset&, const LintOptions& = {});
 
+/// Everything `zice lint` and zice_lint_file() report for one ruleset: the
+/// loader's diagnostics of `loaded` plus, when it loaded and `deep`, lint();
+/// file by file along the ruleset's chain (the ruleset, then what it
+/// extends), then by position. Each code comes from one place only (the
+/// loader never reports a lint code), so nothing appears twice.
+std::vector<Diagnostic> lint_loaded(LoadResult loaded, const LintOptions& = {}, bool deep = true);
+
 /// JSON array of {file, line, column, severity, code, message}.
 std::string lint_to_json(const std::vector<Diagnostic>&);
 

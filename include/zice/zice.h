@@ -158,9 +158,11 @@ ZICE_API const char *zice_ruleset_effective_to(const zice_ruleset *rs);
  * Lints a ruleset file like `zice lint`: the loader's diagnostics plus, when
  * the ruleset loads, the deep lint of docs/lint.md (expiry checks against
  * today, UTC). *out receives a JSON array of every diagnostic
- * ({"severity","code","file","line","column","message"}) in file position
- * order, empty when clean. Returns ZICE_OK even when the ruleset has errors
- * (inspect the array); ZICE_EIO when the file cannot be read.
+ * ({"severity","code","file","line","column","message"}) in position order,
+ * file by file (for a ruleset that `extends` another: the ruleset's own file
+ * first, then the base each inherited item came from), empty when clean.
+ * Returns ZICE_OK even when the ruleset has errors (inspect the array);
+ * ZICE_EIO when the file cannot be read.
  */
 ZICE_API int zice_lint_file(const char *path, char **out);
 

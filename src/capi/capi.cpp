@@ -426,21 +426,10 @@ int zice_lint_file(const char* path, char** out) {
       if (d.code == "io") return fail(ZICE_EIO, headline(d), d.file);
       if (d.code == "internal") return fail(ZICE_EINTERNAL, headline(d), d.file);
     }
-    // As `zice lint`: loader diagnostics plus, when the ruleset loads, the deep
-    // lint; a loader warning that is also a lint code is left to lint (which
-    // reports it once and honours <suppress>).
-    std::vector<zice::Diagnostic> diags;
-    for (zice::Diagnostic& d : r.diagnostics)
-      if (!r.ruleset || !zice::find_lint_code(d.code)) diags.push_back(std::move(d));
-    if (r.ruleset) {
-      zice::LintOptions lo;
-      lo.excerpts = false;
-      std::vector<zice::Diagnostic> more = zice::lint(*r.ruleset, lo);
-      diags.insert(diags.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-      std::stable_sort(diags.begin(), diags.end(), [](const zice::Diagnostic& a, const zice::Diagnostic& b) {
-        return std::tie(a.line, a.column) < std::tie(b.line, b.column);
-      });
-    }
+    // As `zice lint`: loader diagnostics plus, when the ruleset loads, the deep lint.
+    zice::LintOptions lo;
+    lo.excerpts = false;
+    std::vector<zice::Diagnostic> diags = zice::lint_loaded(std::move(r), lo);
     json::array a;
     for (const zice::Diagnostic& d : diags)
       a.push_back(json::object{{"severity", zice::to_string(d.severity)},

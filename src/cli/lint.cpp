@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 
 #include "cli/common.hpp"
-#include "ruleset/model.hpp"
 #include "zice/lint.hpp"
 
 namespace zice::cli {
@@ -31,31 +30,9 @@ struct Tally {
 
 std::string plural(int n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
-// Loader diagnostics plus, when the ruleset loads, the deep lint. A loader
-// warning that is also a lint code (no-basis) is left to lint, which reports
-// it once and honours <suppress>.
+// Loader diagnostics plus, when the ruleset loads, the deep lint.
 std::vector<Diagnostic> diagnostics_of(const std::string& path, const LintOptions& options, bool deep) {
-  LoadResult r = Ruleset::load_file(path);
-  std::vector<Diagnostic> out;
-  bool linted = deep && r.ruleset;
-  for (Diagnostic& d : r.diagnostics)
-    if (!linted || !find_lint_code(d.code)) out.push_back(std::move(d));
-  if (linted) {
-    std::vector<Diagnostic> more = lint(*r.ruleset, options);
-    out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-    // Files in chain order (the ruleset, then what it extends), then position
-    // order within each file; a position of 0 (unknown) sorts first.
-    const auto& chain = r.ruleset->model().chain;
-    auto rank = [&](const Diagnostic& d) {
-      for (std::size_t k = 0; k < chain.size(); ++k)
-        if (chain[k].file == d.file) return k;
-      return chain.size();
-    };
-    std::stable_sort(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) {
-      return std::tuple(rank(a), a.line, a.column) < std::tuple(rank(b), b.line, b.column);
-    });
-  }
-  return out;
+  return lint_loaded(Ruleset::load_file(path), options, deep);
 }
 
 std::string with_one_newline(std::string text) {

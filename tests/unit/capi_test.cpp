@@ -447,6 +447,16 @@ TEST_F(CApi, LintFile) {
   EXPECT_EQ(out, nullptr);
 }
 
+TEST_F(CApi, LintFileReportsNoBasisOnce) {
+  const std::string path = std::string(ZICE_SOURCE_DIR) + "/tests/lint/no-basis.xml";
+  char* out = nullptr;
+  ASSERT_EQ(zice_lint_file(path.c_str(), &out), ZICE_OK);
+  json::array ds = json::parse(take(out)).as_array();
+  ASSERT_EQ(ds.size(), 1u) << json::serialize(ds);
+  EXPECT_EQ(ds[0].at("code"), "no-basis");
+  EXPECT_EQ(ds[0].at("line"), 16);
+}
+
 // 8 threads share one ruleset handle; every result (and its text report)
 // must be byte-identical to the single-threaded one for the same answers.
 TEST_F(CApi, ThreadsShareOneRuleset) {

@@ -291,6 +291,24 @@ TEST(LintExcerpts, PointAtTheElement) {
   EXPECT_NE(ds[0].excerpt.find("^~~~~~~~~"), std::string::npos) << ds[0].excerpt;
 }
 
+// ---------------------------------------------------------------- one owner per code
+
+TEST(LintOwnership, NoBasisIsReportedByLintOnly) {
+  const std::string path = kSource + "/tests/lint/no-basis.xml";
+  LoadResult r = Ruleset::load_file(path);
+  ASSERT_TRUE(r.ruleset) << all(r.diagnostics);
+  // The loader reports no lint code at all...
+  for (const Diagnostic& d : r.diagnostics) EXPECT_EQ(find_lint_code(d.code), nullptr) << d.format();
+  // ...lint reports it once, and lint_loaded (zice lint, zice_lint_file) too.
+  auto count = [](const std::vector<Diagnostic>& ds) {
+    return std::count_if(ds.begin(), ds.end(), [](const Diagnostic& d) { return d.code == "no-basis"; });
+  };
+  EXPECT_EQ(count(lint(*r.ruleset, fixed_day())), 1);
+  std::vector<Diagnostic> merged = lint_loaded(Ruleset::load_file(path), fixed_day());
+  EXPECT_EQ(count(merged), 1) << all(merged);
+  EXPECT_EQ(count(lint_loaded(Ruleset::load_file(path), fixed_day(), /*deep=*/false)), 0);
+}
+
 // ---------------------------------------------------------------- overlays
 
 /// Writes `text` to `dir/name` (creating `dir`).
