@@ -2,7 +2,9 @@
 // in exponent form (1E0), which is unfriendly for a report; this writer keeps
 // key order, prints decimals plainly and leaves UTF-8 text unescaped.
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <iterator>
 #include <string>
 
 #include <boost/json.hpp>
@@ -13,9 +15,23 @@
 namespace zice {
 namespace {
 
+// Bytes that need an escape: '"', '\\' and the control characters.
+constexpr auto kEscape = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = true;
+  t['"'] = t['\\'] = true;
+  return t;
+}();
+bool needs_escape(unsigned char c) { return kEscape[c]; }
+
 void write_string(std::string& out, std::string_view s) {
   out.push_back('"');
-  for (unsigned char c : s) {
+  std::size_t run = 0;  // start of the current run of bytes copied as they are
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (!needs_escape(c)) continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -24,23 +40,26 @@ void write_string(std::string& out, std::string_view s) {
       case '\t': out += "\\t"; break;
       case '\b': out += "\\b"; break;
       case '\f': out += "\\f"; break;
-      default:
-        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out.push_back(static_cast<char>(c));
+      default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out.push_back('"');
 }
 
 void write_double(std::string& out, double d) {
   if (!std::isfinite(d)) { out += "null"; return; }  // never emit inf/NaN
   if (d == std::floor(d) && std::fabs(d) < 1e15) {
-    out += fmt::format("{}", static_cast<long long>(d));
+    fmt::format_to(std::back_inserter(out), "{}", static_cast<long long>(d));
     return;
   }
-  std::string s = fmt::format("{}", d);
-  if (s.find_first_of("eE") != std::string::npos) s = fmt::format("{:.6f}", d);
-  out += s;
+  fmt::memory_buffer s;
+  fmt::format_to(std::back_inserter(s), "{}", d);
+  if (std::find_if(s.begin(), s.end(), [](char c) { return c == 'e' || c == 'E'; }) != s.end()) {
+    s.clear();
+    fmt::format_to(std::back_inserter(s), "{:.6f}", d);
+  }
+  out.append(s.data(), s.size());
 }
 
 void write(std::string& out, const boost::json::value& v, bool pretty, int indent) {
@@ -52,8 +71,8 @@ void write(std::string& out, const boost::json::value& v, bool pretty, int inden
   switch (v.kind()) {
     case boost::json::kind::null: out += "null"; break;
     case boost::json::kind::bool_: out += v.get_bool() ? "true" : "false"; break;
-    case boost::json::kind::int64: out += fmt::format("{}", v.get_int64()); break;
-    case boost::json::kind::uint64: out += fmt::format("{}", v.get_uint64()); break;
+    case boost::json::kind::int64: fmt::format_to(std::back_inserter(out), "{}", v.get_int64()); break;
+    case boost::json::kind::uint64: fmt::format_to(std::back_inserter(out), "{}", v.get_uint64()); break;
     case boost::json::kind::double_: write_double(out, v.get_double()); break;
     case boost::json::kind::string: write_string(out, v.get_string()); break;
     case boost::json::kind::array: {
@@ -97,6 +116,7 @@ void write(std::string& out, const boost::json::value& v, bool pretty, int inden
 
 std::string to_json_text(const boost::json::value& v, bool pretty) {
   std::string out;
+  out.reserve(4096);
   write(out, v, pretty, 0);
   if (pretty) out.push_back('\n');
   return out;
