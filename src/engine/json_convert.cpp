@@ -1,15 +1,56 @@
 #include "engine/json_convert.hpp"
 
 #include <cstdlib>
+#include <limits>
+#include <optional>
 #include <string>
 
 #include <boost/json.hpp>
 
 namespace zice::detail {
 
+namespace {
+
+// The common case without big-integer arithmetic: |numerator| × 10^6 fits in
+// 128 bits. Produces exactly what the general path below produces: the value
+// rounded half away from zero to 6 fraction digits, as an integer when that
+// is whole, else the double nearest to its shortest decimal text.
+std::optional<boost::json::value> to_json_fast(const expr::Decimal& d) {
+  using expr::int128_t;
+  constexpr int128_t kScale = 1'000'000;
+  constexpr int128_t kLimit = (~static_cast<expr::uint128_t>(0) >> 1) / kScale;
+  int128_t n = d.numerator(), den = d.denominator();
+  int128_t a = n < 0 ? -n : n;
+  if (a > kLimit) return std::nullopt;
+  int128_t scaled = a * kScale;
+  int128_t q = scaled / den, r = scaled % den;
+  if (r >= den - r) ++q;  // 2r >= den without overflow
+  if (q % kScale == 0) {
+    int128_t whole = q / kScale;
+    if (whole > std::numeric_limits<std::int64_t>::max()) return std::nullopt;
+    return boost::json::value(static_cast<std::int64_t>(n < 0 ? -whole : whole));
+  }
+  // Digits of q with the decimal point before the last 6, trailing zeros dropped.
+  char buf[64];
+  char* end = buf + sizeof buf - 1;  // room for the terminator
+  char* p = end;
+  int digits = 0;
+  for (int128_t x = q; x > 0 || digits <= 6; x /= 10, ++digits) {
+    if (digits == 6) *--p = '.';
+    *--p = static_cast<char>('0' + static_cast<int>(x % 10));
+  }
+  if (n < 0) *--p = '-';
+  while (end[-1] == '0') --end;
+  *end = '\0';
+  return boost::json::value(std::strtod(p, nullptr));
+}
+
+}  // namespace
+
 boost::json::value to_json(const expr::Decimal& d) {
   if (d.is_integer())
     if (auto i = d.to_int64()) return *i;
+  if (auto v = to_json_fast(d)) return std::move(*v);
   // Round first so that 1/3 prints as 0.333333 on every platform.
   std::string s = d.round(6).to_string(6);
   if (auto r = d.round(6); r.is_integer())
