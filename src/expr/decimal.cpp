@@ -64,6 +64,27 @@ bool from_big(const Big& b, int128_t& out) {
 
 Big pow10_big(int n) { return mp::pow(Big(10), static_cast<unsigned>(n)); }
 
+// round(|n| × 10^k ÷ d) half away from zero in 128 bits (d > 0, 0 <= k <= 38);
+// false when |n| × 10^k does not fit, for the cpp_int path.
+bool scaled_round(int128_t n, int128_t d, int k, uint128_t& q) {
+  int128_t scale = pow10_i(k);
+  int128_t a = n < 0 ? -n : n, scaled;
+  if (__builtin_mul_overflow(a, scale, &scaled)) return false;
+  int128_t r = scaled % d;
+  q = static_cast<uint128_t>(scaled / d) + (r >= d - r ? 1 : 0);  // 2r >= d without overflow
+  return true;
+}
+
+std::string digits_of(uint128_t v) {
+  char buf[48];
+  char* p = buf + sizeof buf;
+  do {
+    *--p = static_cast<char>('0' + static_cast<int>(v % 10));
+    v /= 10;
+  } while (v > 0);
+  return std::string(p, buf + sizeof buf);
+}
+
 // Truncating division rounded half away from zero; d > 0.
 Big div_round(const Big& n, const Big& d) {
   Big q = n / d;
@@ -178,10 +199,15 @@ std::string Decimal::to_string(int k) const {
   if (k < 0) k = 0;
   if (k > 30) k = 30;
   if (num_ == 0) return "0";
-  Big q = div_round(to_big(num_ < 0 ? -num_ : num_) * pow10_big(k),
-                    to_big(den_));
-  if (q.is_zero()) return "0";
-  std::string s = q.str();
+  std::string s;
+  if (uint128_t q128; scaled_round(num_, den_, k, q128)) {
+    if (q128 == 0) return "0";
+    s = digits_of(q128);
+  } else {
+    Big q = div_round(to_big(num_ < 0 ? -num_ : num_) * pow10_big(k), to_big(den_));
+    if (q.is_zero()) return "0";
+    s = q.str();
+  }
   if (k > 0) {
     if (s.size() <= static_cast<std::size_t>(k)) s.insert(0, static_cast<std::size_t>(k) + 1 - s.size(), '0');
     s.insert(s.size() - static_cast<std::size_t>(k), 1, '.');
@@ -285,6 +311,8 @@ Decimal Decimal::round(int digits) const {
   if (digits > 18) digits = 18;
   if (digits < -18) digits = -18;
   if (den_ == 1 && digits >= 0) return *this;
+  if (uint128_t q; digits >= 0 && scaled_round(num_, den_, digits, q) && q <= static_cast<uint128_t>(kMax))
+    if (auto r = make(num_ < 0 ? -static_cast<int128_t>(q) : static_cast<int128_t>(q), pow10_i(digits))) return *r;
   Big n = to_big(num_), d = to_big(den_);
   std::optional<Decimal> r;
   if (digits >= 0) {
