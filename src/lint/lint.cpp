@@ -48,6 +48,19 @@ std::string join(const std::vector<std::string>& v, std::string_view sep = ", ")
   return out;
 }
 
+/// "[3, 5)" of a band.
+std::string band_text(const detail::Band& b) { return analysis::span_text(analysis::band_span(b)); }
+/// "[3, 5), 2 points" of a band.
+std::string band_points_text(const detail::Band& b) {
+  return fmt::format("{}, {} points", band_text(b), num(b.points));
+}
+/// "and"-joined spans.
+std::string spans_text(const std::vector<Span>& spans) {
+  std::vector<std::string> v;
+  for (const Span& x : spans) v.push_back(analysis::span_text(x));
+  return join(v, " and ");
+}
+
 std::string truth_text(const Value& v) {
   if (v.type() == expr::Type::Bool) return v.as_bool() ? "true" : "false";
   return "null";
@@ -142,6 +155,11 @@ class Linter {
   SourceText src_;
   std::vector<Finding> out_;
 
+  /// Path of file `k` of the chain (the ruleset's own file when out of range).
+  const std::string& file_name(int k) const {
+    return k >= 0 && static_cast<std::size_t>(k) < m_.chain.size() ? m_.chain[static_cast<std::size_t>(k)].file
+                                                                  : m_.file;
+  }
   /// A finding at an item's own position: its line, column and the file of
   /// the chain it was read from (an item inherited through `extends` is
   /// reported in the base, one added or replaced by an overlay in the overlay).
@@ -152,9 +170,7 @@ class Linter {
     f.d.severity = c ? c->severity : Severity::warning;
     f.d.code = code;
     f.file = at.file;
-    f.d.file = at.file >= 0 && static_cast<std::size_t>(at.file) < m_.chain.size()
-                   ? m_.chain[static_cast<std::size_t>(at.file)].file
-                   : m_.file;
+    f.d.file = file_name(at.file);
     f.d.line = at.line;
     f.d.column = at.column;
     f.d.message = std::move(message);
@@ -191,26 +207,18 @@ class Linter {
           for (std::size_t j = 0; j < k && first < 0; ++j)
             if (!analysis::intersect(s, analysis::band_span(ind.bands[j])).empty()) first = static_cast<int>(j);
           const detail::Band& e = ind.bands[first < 0 ? 0 : first];
-          std::vector<std::string> parts;
-          for (const Span& h : hidden.spans) parts.push_back(analysis::span_text(h));
+          std::string earlier_band = fmt::format("the band on line {} ({})", e.line, band_points_text(e));
           if (visible.empty())
             add("band-unreachable", b, {ind.id},
                 fmt::format("band {} of indicator {} never applies: earlier bands already cover all of it "
-                            "(the first matching band wins), e.g. the band on line {} ({}, {} points); "
-                            "remove it or fix the bounds",
-                            analysis::span_text(s), quote(ind.id), e.line, analysis::span_text(analysis::band_span(e)),
-                            num(e.points)));
+                            "(the first matching band wins), e.g. {}; remove it or fix the bounds",
+                            analysis::span_text(s), quote(ind.id), earlier_band));
           else
             add("band-overlap", b, {ind.id},
-                fmt::format("band {} of indicator {} overlaps the band on line {} ({}, {} points) in {}; the earlier "
-                            "band wins there, so this one only applies to {}; make the bounds meet without overlapping "
-                            "(e.g. ge=\"3\" after lt=\"3\")",
-                            analysis::span_text(s), quote(ind.id), e.line, analysis::span_text(analysis::band_span(e)),
-                            num(e.points), join(parts, " and "), [&] {
-                              std::vector<std::string> v;
-                              for (const Span& x : visible.spans) v.push_back(analysis::span_text(x));
-                              return join(v, " and ");
-                            }()));
+                fmt::format("band {} of indicator {} overlaps {} in {}; the earlier band wins there, so this one only "
+                            "applies to {}; make the bounds meet without overlapping (e.g. ge=\"3\" after lt=\"3\")",
+                            analysis::span_text(s), quote(ind.id), earlier_band, spans_text(hidden.spans),
+                            spans_text(visible.spans)));
         }
         usable[k] = !visible.empty() && in_range;
         earlier.add(s);
@@ -294,9 +302,7 @@ class Linter {
                         "but {} scores {}; bands should score monotonically with the input (check the points and "
                         "the bounds)",
                         quote(ind.id), dir > 0 ? "rise" : "fall", dir > 0 ? "fall" : "rise",
-                        analysis::span_text(analysis::band_span(a)), num(a.points),
-                        analysis::span_text(analysis::band_span(p)), num(p.points),
-                        analysis::span_text(analysis::band_span(c)), num(c.points)));
+                        band_text(a), num(a.points), band_text(p), num(p.points), band_text(c), num(c.points)));
         return;
       }
     }
@@ -337,7 +343,7 @@ class Linter {
               add("points-above-max", ind.bands[k], {ind.id},
                   fmt::format("band {} of indicator {} scores {} but the indicator's max is {}: its points would "
                               "exceed the maximum; raise max or lower the points",
-                              analysis::span_text(analysis::band_span(ind.bands[k])), quote(ind.id),
+                              band_text(ind.bands[k]), quote(ind.id),
                               num(ind.bands[k].points), num(ind.max)));
             }
         }
@@ -413,10 +419,7 @@ class Linter {
       const analysis::Outcomes& o = ctx_.gate_test[i];
       bool mandatory = g.kind == detail::GateKind::mandatory;
       std::string test = code_text(g.test->source());
-      std::string how = g.test->dependencies().empty()
-                            ? std::string("it reads no name")
-                            : fmt::format("lint tried {} combination{} of {}{}", o.tried, o.tried == 1 ? "" : "s",
-                                          names(g.test->dependencies()), o.exhaustive ? "" : " (a sample)");
+      std::string how = tried_text(g.test->dependencies(), o.tried, o.exhaustive, "it reads no name");
       if (!o.can_true)
         add("gate-never-passes", g, {g.id},
             fmt::format("the test {} of gate {} is never true ({}): {}", test, quote(g.id), how,
@@ -427,6 +430,15 @@ class Linter {
                         mandatory ? "this mandatory gate never excludes anyone"
                                   : "this direct route fires for every answered assessment"));
     }
+  }
+
+  /// "lint tried 12 combinations of a, b (a sample)", or `none` when the
+  /// condition reads no input.
+  std::string tried_text(const std::vector<std::uint32_t>& inputs, std::size_t tried, bool exhaustive,
+                         const char* none) const {
+    if (inputs.empty()) return none;
+    return fmt::format("lint tried {} combination{} of {}{}", tried, tried == 1 ? "" : "s", names(inputs),
+                       exhaustive ? "" : " (a sample)");
   }
 
   std::string names(const std::vector<std::uint32_t>& slots) const {
@@ -448,10 +460,7 @@ class Linter {
     std::vector<std::uint32_t> inputs = a.scores.tracked;
     inputs.insert(inputs.end(), a.free_slots.begin(), a.free_slots.end());
     std::sort(inputs.begin(), inputs.end());
-    std::string method =
-        inputs.empty() ? std::string("its condition reads no name")
-                       : fmt::format("lint tried {} combination{} of {}{}", a.tried, a.tried == 1 ? "" : "s",
-                                     names(inputs), a.exhaustive ? "" : " (a sample)");
+    std::string method = tried_text(inputs, a.tried, a.exhaustive, "its condition reads no name");
     for (std::size_t i = 0; i < m_.grades.size(); ++i) {
       const detail::Grade& g = m_.grades[i];
       const auto& ga = a.grades[i];
@@ -497,30 +506,22 @@ class Linter {
   }
 
   void constants() {
-    for (const auto& s : m_.sections)
-      constant(s.when, s, s.id, fmt::format("the condition of section {}", quote(s.id)),
-               "nothing in the section is ever asked");
+    for (const auto& s : m_.sections) when_of(s, "section", "nothing in the section is ever asked");
     for (const auto& q : m_.questions) {
-      constant(q.when, q, q.id, fmt::format("the condition of question {}", quote(q.id)), "the question is never asked");
+      when_of(q, "question", "the question is never asked");
       for (const auto& c : q.constraints)
         constant(c.test, q, q.id, fmt::format("a constraint of question {}", quote(q.id)),
                  "every answer to the question is rejected");
     }
-    for (const auto& i : m_.indicators)
-      constant(i.when, i, i.id, fmt::format("the condition of indicator {}", quote(i.id)),
-               "the indicator never applies");
-    for (const auto& d : m_.dimensions)
-      constant(d.when, d, d.id, fmt::format("the condition of dimension {}", quote(d.id)),
-               "the dimension never applies");
+    for (const auto& i : m_.indicators) when_of(i, "indicator", "the indicator never applies");
+    for (const auto& d : m_.dimensions) when_of(d, "dimension", "the dimension never applies");
     for (const auto& g : m_.gates) {
-      constant(g.when, g, g.id, fmt::format("the condition of gate {}", quote(g.id)), "the gate never applies");
+      when_of(g, "gate", "the gate never applies");
       variants(g.message, g, g.id, "message");
     }
-    for (const auto& g : m_.groups)
-      constant(g.when, g, g.id, fmt::format("the condition of check group {}", quote(g.id)),
-               "no check of the group ever applies");
+    for (const auto& g : m_.groups) when_of(g, "check group", "no check of the group ever applies");
     for (const auto& c : m_.checks) {
-      constant(c.when, c, c.id, fmt::format("the condition of check {}", quote(c.id)), "the check never applies");
+      when_of(c, "check", "the check never applies");
       constant(c.test, c, c.id, fmt::format("the test of check {}", quote(c.id)), "the check always fails");
       variants(c.finding, c, c.id, "finding");
       variants(c.remediation, c, c.id, "remediation");
@@ -529,6 +530,11 @@ class Linter {
       variants(g.message, g, g.id, "message");
       variants(g.description, g, g.id, "description");
     }
+  }
+  /// The `when` of an item that has one.
+  template <class Item>
+  void when_of(const Item& x, const char* kind, const char* never) {
+    constant(x.when, x, x.id, fmt::format("the condition of {} {}", kind, quote(x.id)), never);
   }
   template <class Item>
   void variants(const detail::Variants& vs, const Item& at, const std::string& id, const char* what) {
@@ -578,29 +584,32 @@ class Linter {
   /// something in file `from`.
   template <class Item>
   std::string where_text(const Item& it, int from) const {
-    if (it.file == from || it.file < 0 || static_cast<std::size_t>(it.file) >= m_.chain.size())
-      return fmt::format(" (line {})", it.line);
-    return fmt::format(" ({}:{})", m_.chain[static_cast<std::size_t>(it.file)].file, it.line);
+    if (it.file == from) return fmt::format(" (line {})", it.line);
+    return fmt::format(" ({}:{})", file_name(it.file), it.line);
   }
 
   // ---------------------------------------------------------------- translations
 
+  /// Which fields of one item lack a text in which declared language.
   struct Fields {
+    explicit Fields(const std::vector<std::string>& langs) : langs_(langs) {}
     std::vector<std::pair<std::string, std::vector<std::string>>> by_lang;  // lang -> fields missing it
-    void text(const char* field, const detail::LocalText& t, const std::vector<std::string>& langs) {
-      if (t.empty()) return;
-      for (const std::string& l : langs) {
-        bool has = std::any_of(t.items.begin(), t.items.end(), [&](const auto& p) { return p.first == l; });
-        if (!has) miss(l, field);
-      }
+    Fields& text(const char* field, const detail::LocalText& t) {
+      if (!t.empty())
+        for (const std::string& l : langs_)
+          if (std::none_of(t.items.begin(), t.items.end(), [&](const auto& p) { return p.first == l; })) miss(l, field);
+      return *this;
     }
-    void variants(const char* field, const detail::Variants& v, const std::vector<std::string>& langs) {
-      if (v.empty()) return;
-      for (const std::string& l : langs) {
-        bool has = std::any_of(v.begin(), v.end(), [&](const detail::TextVariant& x) { return x.lang == l; });
-        if (!has) miss(l, field);
-      }
+    Fields& variants(const char* field, const detail::Variants& v) {
+      if (!v.empty())
+        for (const std::string& l : langs_)
+          if (std::none_of(v.begin(), v.end(), [&](const detail::TextVariant& x) { return x.lang == l; }))
+            miss(l, field);
+      return *this;
     }
+
+   private:
+    const std::vector<std::string>& langs_;
     void miss(const std::string& lang, const char* field) {
       for (auto& [l, f] : by_lang)
         if (l == lang) {
@@ -619,84 +628,50 @@ class Linter {
                       what, quote(lang), join(fields), join(m_.langs, " "), lang));
   }
 
+  /// Title and help of every item of `items` (sections, dimensions, indicators, check groups).
+  template <class Items>
+  void titles_and_help(const Items& items, const char* kind) {
+    for (const auto& x : items)
+      report_missing(Fields(m_.langs).text("title", x.title).text("help", x.help), x, x.id,
+                     fmt::format("{} {}", kind, quote(x.id)));
+  }
+
   void translations() {
-    const auto& L = m_.langs;
-    {
-      Fields f;
-      f.text("title", m_.title, L);
-      f.text("description", m_.description, L);
-      f.text("publisher", m_.publisher, L);
-      report_missing(f, m_.meta_at, "meta", "<meta>");
-      for (const auto& it : m_.interpretations) {
-        Fields fi;
-        fi.text("interpretation", it.text, L);
-        report_missing(fi, it, it.id, fmt::format("interpretation {}", quote(it.id)));
-      }
-    }
-    for (const auto& s : m_.sections) {
-      Fields f;
-      f.text("title", s.title, L);
-      f.text("help", s.help, L);
-      report_missing(f, s, s.id, fmt::format("section {}", quote(s.id)));
-    }
+    Fields meta(m_.langs);
+    meta.text("title", m_.title).text("description", m_.description).text("publisher", m_.publisher);
+    report_missing(meta, m_.meta_at, "meta", "<meta>");
+    for (const auto& it : m_.interpretations)
+      report_missing(Fields(m_.langs).text("interpretation", it.text), it, it.id,
+                     fmt::format("interpretation {}", quote(it.id)));
+    titles_and_help(m_.sections, "section");
     for (const auto& q : m_.questions) {
-      Fields f;
-      f.text("label", q.label, L);
-      f.text("help", q.help, L);
-      for (const auto& c : q.constraints) f.text("constraint message", c.message, L);
+      Fields f(m_.langs);
+      f.text("label", q.label).text("help", q.help);
+      for (const auto& c : q.constraints) f.text("constraint message", c.message);
       report_missing(f, q, q.id, fmt::format("question {}", quote(q.id)));
-      for (const auto& o : q.options) {
-        Fields fo;
-        fo.text("label", o.label, L);
-        fo.text("help", o.help, L);
-        report_missing(fo, o, q.id, fmt::format("option {} of question {}", quote(o.value), quote(q.id)));
-      }
+      for (const auto& o : q.options)
+        report_missing(Fields(m_.langs).text("label", o.label).text("help", o.help), o, q.id,
+                       fmt::format("option {} of question {}", quote(o.value), quote(q.id)));
     }
-    for (const auto& d : m_.derived) {
-      Fields f;
-      f.text("label", d.label, L);
-      report_missing(f, d, d.id, fmt::format("derived value {}", quote(d.id)));
-    }
-    for (const auto& d : m_.dimensions) {
-      Fields f;
-      f.text("title", d.title, L);
-      f.text("help", d.help, L);
-      report_missing(f, d, d.id, fmt::format("dimension {}", quote(d.id)));
-    }
-    for (const auto& i : m_.indicators) {
-      Fields f;
-      f.text("title", i.title, L);
-      f.text("help", i.help, L);
-      report_missing(f, i, i.id, fmt::format("indicator {}", quote(i.id)));
-    }
-    for (const auto& g : m_.gates) {
-      Fields f;
-      f.text("title", g.title, L);
-      f.variants("message", g.message, L);
-      report_missing(f, g, g.id, fmt::format("gate {}", quote(g.id)));
-    }
-    for (const auto& g : m_.groups) {
-      Fields f;
-      f.text("title", g.title, L);
-      f.text("help", g.help, L);
-      report_missing(f, g, g.id, fmt::format("check group {}", quote(g.id)));
-    }
+    for (const auto& d : m_.derived)
+      report_missing(Fields(m_.langs).text("label", d.label), d, d.id, fmt::format("derived value {}", quote(d.id)));
+    titles_and_help(m_.dimensions, "dimension");
+    titles_and_help(m_.indicators, "indicator");
+    for (const auto& g : m_.gates)
+      report_missing(Fields(m_.langs).text("title", g.title).variants("message", g.message), g, g.id,
+                     fmt::format("gate {}", quote(g.id)));
+    titles_and_help(m_.groups, "check group");
     for (const auto& c : m_.checks) {
-      Fields f;
-      f.text("title", c.title, L);
-      f.text("help", c.help, L);
-      f.variants("finding", c.finding, L);
-      f.variants("remediation", c.remediation, L);
-      for (const auto& e : c.evidence) f.text("evidence", e, L);
+      Fields f(m_.langs);
+      f.text("title", c.title).text("help", c.help);
+      f.variants("finding", c.finding).variants("remediation", c.remediation);
+      for (const auto& e : c.evidence) f.text("evidence", e);
       report_missing(f, c, c.id, fmt::format("check {}", quote(c.id)));
     }
-    for (const auto& g : m_.grades) {
-      Fields f;
-      f.text("title", g.title, L);
-      f.variants("message", g.message, L);
-      f.variants("description", g.description, L);
-      report_missing(f, g, g.id, fmt::format("grade {}", quote(g.id)));
-    }
+    for (const auto& g : m_.grades)
+      report_missing(
+          Fields(m_.langs).text("title", g.title).variants("message", g.message).variants("description", g.description),
+          g, g.id, fmt::format("grade {}", quote(g.id)));
   }
 
   // ---------------------------------------------------------------- legal basis
