@@ -52,6 +52,7 @@ IndicatorResult Assessor::score_indicator(int ii, bool parent_applies) {
   using Method = detail::Indicator::Method;
   const detail::Indicator& ind = m_.indicators[ii];
   IndicatorResult r;
+  r.detail.reserve(4);
   static const char* kMethod[] = {"options", "bands", "formula"};
   r.detail["method"] = kMethod[static_cast<int>(ind.method)];
   Value w = parent_applies ? s_.cond(ind.when) : Value::boolean(false);
@@ -338,8 +339,10 @@ void Assessor::grades() {
 
 json::value Assessor::basis_json(const std::vector<detail::Basis>& bs) const {
   json::array a;
+  a.reserve(bs.size());
   for (const detail::Basis& b : bs) {
     json::object o;
+    o.reserve(8);
     o[b.is_standard ? "standard" : "law"] = b.name;
     o[b.is_standard ? "clause" : "article"] = opt_string(b.article);
     o["version"] = opt_string(b.version);
@@ -362,7 +365,10 @@ void Assessor::evaluate() {
 
 json::value Assessor::to_json() {
   static const char* kStatus[] = {"pass", "fail", "unknown", "not_applicable"};
+  // Objects and arrays are reserved at their final size: no rehashing or
+  // regrowth while the document is built.
   json::object r;
+  r.reserve(32);
   r["schema"] = "zice-result/1";
   r["engine"] = json::object{{"name", "zice"}, {"version", ZICE_VERSION}};
   json::object rs{{"id", m_.id}, {"version", m_.version}, {"title", text(m_.title)}, {"sha256", m_.sha256}};
@@ -390,6 +396,7 @@ json::value Assessor::to_json() {
     r["grade"] = nullptr;
   }
   json::array grades;
+  grades.reserve(m_.grades.size());
   for (std::size_t i = 0; i < m_.grades.size(); ++i)
     grades.push_back(json::object{{"id", m_.grades[i].id},
                                   {"title", text(m_.grades[i].title)},
@@ -405,10 +412,12 @@ json::value Assessor::to_json() {
     r["score"] = nullptr;
 
   json::array dims;
+  dims.reserve(m_.dimensions.size());
   for (std::size_t i = 0; i < m_.dimensions.size(); ++i) {
     const detail::Dimension& d = m_.dimensions[i];
     const DimensionResult& dr = dim_[i];
     json::object o;
+    o.reserve(10);
     o["id"] = d.id;
     o["title"] = text(d.title);
     o["parent"] = d.parent >= 0 ? json::value(m_.dimensions[d.parent].id) : json::value();
@@ -424,10 +433,12 @@ json::value Assessor::to_json() {
   r["dimensions"] = std::move(dims);
 
   json::array inds;
+  inds.reserve(m_.indicators.size());
   for (std::size_t i = 0; i < m_.indicators.size(); ++i) {
     const detail::Indicator& ind = m_.indicators[i];
     IndicatorResult& ir = ind_[i];
     json::object o;
+    o.reserve(6 + ir.detail.size());
     o["id"] = ind.id;
     o["title"] = text(ind.title);
     o["dimension"] = m_.dimensions[ind.dimension].id;
@@ -440,11 +451,13 @@ json::value Assessor::to_json() {
   r["indicators"] = std::move(inds);
 
   json::array gates;
+  gates.reserve(m_.gates.size());
   for (std::size_t i = 0; i < m_.gates.size(); ++i) {
     const detail::Gate& g = m_.gates[i];
     Status st = gate_status_[i];
     bool relevant = g.kind == detail::GateKind::mandatory ? st == Status::fail : st == Status::pass;
     json::object o;
+    o.reserve(7);
     o["id"] = g.id;
     o["kind"] = g.kind == detail::GateKind::mandatory ? "mandatory" : "direct";
     o["title"] = text(g.title);
@@ -493,6 +506,7 @@ json::value Assessor::to_json() {
       const detail::Check& c = m_.checks[i];
       if (static_cast<int>(c.severity) != sev || check_status_[i] != Status::fail) continue;
       json::object o;
+      o.reserve(9);
       o["id"] = c.id;
       o["group"] = m_.groups[c.group].id;
       o["severity"] = detail::to_string(c.severity);
@@ -505,6 +519,7 @@ json::value Assessor::to_json() {
       o["evidence"] = std::move(ev);
       findings.push_back(std::move(o));
     }
+  checks.reserve(m_.checks.size());
   for (std::size_t i = 0; i < m_.checks.size(); ++i)
     checks.push_back(json::object{{"id", m_.checks[i].id},
                                   {"group", m_.groups[m_.checks[i].group].id},
@@ -513,8 +528,10 @@ json::value Assessor::to_json() {
   r["checks"] = std::move(checks);
 
   json::array derived;
+  derived.reserve(m_.derived.size());
   for (const detail::Derived& d : m_.derived) {
     json::object o;
+    o.reserve(4);
     o["id"] = d.id;
     o["label"] = text_or_null(d.label);
     o["value"] = d.slot != kNoSlot ? detail::to_json(s_.slots[d.slot]) : json::value();
