@@ -207,7 +207,9 @@ class Linter {
           for (std::size_t j = 0; j < k && first < 0; ++j)
             if (!analysis::intersect(s, analysis::band_span(ind.bands[j])).empty()) first = static_cast<int>(j);
           const detail::Band& e = ind.bands[first < 0 ? 0 : first];
-          std::string earlier_band = fmt::format("the band on line {} ({})", e.line, band_points_text(e));
+          std::string earlier_band =
+              e.file == b.file ? fmt::format("the band on line {} ({})", e.line, band_points_text(e))
+                               : fmt::format("the band at {}:{} ({})", file_name(e.file), e.line, band_points_text(e));
           if (visible.empty())
             add("band-unreachable", b, {ind.id},
                 fmt::format("band {} of indicator {} never applies: earlier bands already cover all of it "

@@ -181,6 +181,26 @@ class Reader {
     item.column = pos.column;
     item.file = static_cast<int>(source_at(off));
   }
+  /// A row of a table (<band>, an <option>) is defined by its attributes: when
+  /// an overlay <set> changed one, the row is located at the <set> applied
+  /// last (the outermost overlay's, the later one in a file), so findings
+  /// about the row point at the text that gave it its values.
+  template <class T>
+  void locate_row(T& item, pugi::xml_node n) const {
+    pugi::xml_node at = n;
+    std::size_t best_file = 0, best_off = 0;
+    for (pugi::xml_attribute a : n.attributes()) {
+      auto it = set_origin_.find({n.internal_object(), a.name()});
+      if (it == set_origin_.end()) continue;
+      std::size_t off = node_offset(it->second), file = source_at(off);
+      if (at == n || file < best_file || (file == best_file && off > best_off)) {
+        at = it->second;
+        best_file = file;
+        best_off = off;
+      }
+    }
+    locate(item, at);
+  }
   /// Offset and raw text of an attribute's value, found by scanning the start tag.
   std::pair<std::size_t, std::string_view> attr_span(pugi::xml_node n, std::string_view name) const {
     // An attribute set by an overlay <set> lives in the overlay's `value`.
@@ -690,7 +710,7 @@ void Reader::read_question(pugi::xml_node n, int section, std::vector<detail::Se
     else if (cn == "option") {
       check_attrs(c, {"value", "exclusive"});
       detail::Option o;
-      locate(o, c);
+      locate_row(o, c);
       o.value = required_attr(c, "value");
       if (has(c, "value") && !is_id(o.value, true))
         error("bad-id", attr_offset(c, "value"),
@@ -855,7 +875,7 @@ int Reader::read_indicator(pugi::xml_node n, int dimension) {
         if (!has(o, "points")) required_attr(o, "points");
         ref.values.emplace_back(v, attr_offset(o, "value"));
         detail::OptionPoints op{v, pts.value_or(Decimal())};
-        locate(op, o);
+        locate_row(op, o);
         ind.option_points.push_back(std::move(op));
       }
       option_refs_.push_back(std::move(ref));
@@ -871,7 +891,7 @@ int Reader::read_indicator(pugi::xml_node n, int dimension) {
         if (!check_child(b, {"band"})) continue;
         check_attrs(b, {"ge", "gt", "lt", "le", "points", "label"});
         detail::Band band;
-        locate(band, b);
+        locate_row(band, b);
         if (has(b, "ge") && has(b, "gt"))
           error("bad-band", node_offset(b), "a band has either 'ge' or 'gt', not both");
         if (has(b, "lt") && has(b, "le"))

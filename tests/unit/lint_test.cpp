@@ -503,6 +503,52 @@ TEST(LintOptions, OptionLeftOutByAnOverlayTableIsReportedInTheBase) {
   fs::remove_all(dir);
 }
 
+TEST(LintOverlay, RowChangedByASetIsReportedAtTheSet) {
+  fs::path dir = fs::temp_directory_path() / ("zice-lint-set-" + std::to_string(::getpid()));
+  write_file(dir, "base.xml",
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                          // 1
+             "<ruleset id=\"set-base\" version=\"1\" format=\"1\" lang=\"zh-CN\" langs=\"zh-CN\">\n" // 2
+             "  <meta><title>基础</title></meta>\n"                                                  // 3
+             "  <questionnaire>\n"                                                                  // 4
+             "    <question id=\"x\" type=\"integer\" min=\"0\" max=\"10\"><label>X</label></question>\n"  // 5
+             "  </questionnaire>\n"                                                                 // 6
+             "  <scoring><dimension id=\"d\"><title>维度</title>\n"                                  // 7
+             "    <indicator id=\"x_points\" max=\"2\"><title>X</title>\n"                        // 8
+             "      <bands of=\"x\">\n"                                                            // 9
+             "        <band lt=\"5\" points=\"1\"/>\n"                                           // 10
+             "        <band ge=\"5\" points=\"2\"/>\n"                                           // 11
+             "      </bands>\n"                                                                    // 12
+             "    </indicator>\n"                                                                  // 13
+             "  </dimension></scoring>\n"                                                          // 14
+             "</ruleset>\n");
+  write_file(dir, "overlay.xml",
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                          // 1
+             "<ruleset id=\"set-overlay\" version=\"1\" format=\"1\" extends=\"base.xml\">\n"       // 2
+             "  <meta><title>叠加</title></meta>\n"                                                  // 3
+             "  <overlay>\n"                                                                        // 4
+             "    <set ref=\"x_points\" band=\"2\" attr=\"points\" value=\"5\"/>\n"             // 5
+             "  </overlay>\n"                                                                       // 6
+             "</ruleset>\n");
+  const std::string overlay = (dir / "overlay.xml").string();
+  LoadResult r = Ruleset::load_file(overlay);
+  ASSERT_TRUE(r.ruleset) << all(r.diagnostics);
+  const detail::Indicator& ind = r.ruleset->model().indicators.at(0);
+  EXPECT_EQ(ind.bands.at(0).file, 1);  // untouched: the base's <band>
+  EXPECT_EQ(ind.bands[0].line, 10);
+  EXPECT_EQ(ind.bands.at(1).file, 0);  // its points come from the overlay's <set>
+  EXPECT_EQ(ind.bands[1].line, 5);
+  LintOptions o = fixed_day();
+  o.excerpts = true;
+  std::vector<Diagnostic> ds = lint(*r.ruleset, o);
+  ASSERT_EQ(ds.size(), 1u) << all(ds);
+  EXPECT_EQ(ds[0].code, "points-above-max");
+  EXPECT_EQ(ds[0].file, overlay);
+  EXPECT_EQ(ds[0].line, 5);
+  EXPECT_EQ(ds[0].column, 5);
+  EXPECT_NE(ds[0].excerpt.find("value=\"5\""), std::string::npos) << ds[0].excerpt;
+  fs::remove_all(dir);
+}
+
 // ---------------------------------------------------------------- output formats
 
 std::vector<Diagnostic> sample() {
