@@ -337,11 +337,11 @@ void Assessor::grades() {
   if (provisional_) undecided_ = true;
 }
 
-json::value Assessor::basis_json(const std::vector<detail::Basis>& bs) const {
-  json::array a;
+json::value Assessor::basis_json(const std::vector<detail::Basis>& bs, const json::storage_ptr& sp) const {
+  json::array a(sp);
   a.reserve(bs.size());
   for (const detail::Basis& b : bs) {
-    json::object o;
+    json::object o(sp);
     o.reserve(8);
     o[b.is_standard ? "standard" : "law"] = b.name;
     o[b.is_standard ? "clause" : "article"] = opt_string(b.article);
@@ -367,15 +367,18 @@ json::value Assessor::to_json() {
   static const char* kStatus[] = {"pass", "fail", "unknown", "not_applicable"};
   // Objects and arrays are reserved at their final size: no rehashing or
   // regrowth while the document is built.
-  json::object r;
+  // The whole document lives in one monotonic arena: building it is pointer
+  // bumps, not a malloc per node, and it is released at once.
+  json::storage_ptr sp = json::make_shared_resource<json::monotonic_resource>(16384);
+  json::object r(sp);
   r.reserve(32);
   r["schema"] = "zice-result/1";
-  r["engine"] = json::object{{"name", "zice"}, {"version", ZICE_VERSION}};
-  json::object rs{{"id", m_.id}, {"version", m_.version}, {"title", text(m_.title)}, {"sha256", m_.sha256}};
+  r["engine"] = json::object({{"name", "zice"}, {"version", ZICE_VERSION}}, sp);
+  json::object rs({{"id", m_.id}, {"version", m_.version}, {"title", text(m_.title)}, {"sha256", m_.sha256}}, sp);
   if (m_.chain.size() > 1) {  // an overlay: record every layer
-    json::array chain;
+    json::array chain(sp);
     for (const detail::Layer& l : m_.chain)
-      chain.push_back(json::object{{"id", l.id}, {"version", l.version}, {"sha256", l.sha256}});
+      chain.push_back(json::object({{"id", l.id}, {"version", l.version}, {"sha256", l.sha256}}, sp));
     rs["chain"] = std::move(chain);
   }
   r["ruleset"] = std::move(rs);
@@ -387,36 +390,36 @@ json::value Assessor::to_json() {
   r["complete"] = true;
   if (result_ >= 0) {
     const detail::Grade& g = m_.grades[result_];
-    r["grade"] = json::object{{"id", g.id},
-                              {"title", text(g.title)},
-                              {"message", detail::render_variants(s_, g.message)},
-                              {"description", detail::render_variants(s_, g.description)},
-                              {"provisional", provisional_}};
+    r["grade"] = json::object({{"id", g.id},
+                               {"title", text(g.title)},
+                               {"message", detail::render_variants(s_, g.message)},
+                               {"description", detail::render_variants(s_, g.description)},
+                               {"provisional", provisional_}}, sp);
   } else {
     r["grade"] = nullptr;
   }
-  json::array grades;
+  json::array grades(sp);
   grades.reserve(m_.grades.size());
   for (std::size_t i = 0; i < m_.grades.size(); ++i)
-    grades.push_back(json::object{{"id", m_.grades[i].id},
-                                  {"title", text(m_.grades[i].title)},
-                                  {"status", grade_status_[i]},
-                                  {"failing", std::move(grade_failing_[i])}});
+    grades.push_back(json::object({{"id", m_.grades[i].id},
+                                   {"title", text(m_.grades[i].title)},
+                                   {"status", grade_status_[i]},
+                                   {"failing", std::move(grade_failing_[i])}}, sp));
   r["grades"] = std::move(grades);
 
   if (m_.has_scoring)
-    r["score"] = json::object{{"total", detail::to_json(total_)},
-                              {"max", detail::to_json(total_max_)},
-                              {"percent", percent_of(total_, total_max_)}};
+    r["score"] = json::object({{"total", detail::to_json(total_)},
+                               {"max", detail::to_json(total_max_)},
+                               {"percent", percent_of(total_, total_max_)}}, sp);
   else
     r["score"] = nullptr;
 
-  json::array dims;
+  json::array dims(sp);
   dims.reserve(m_.dimensions.size());
   for (std::size_t i = 0; i < m_.dimensions.size(); ++i) {
     const detail::Dimension& d = m_.dimensions[i];
     const DimensionResult& dr = dim_[i];
-    json::object o;
+    json::object o(sp);
     o.reserve(10);
     o["id"] = d.id;
     o["title"] = text(d.title);
@@ -432,12 +435,12 @@ json::value Assessor::to_json() {
   }
   r["dimensions"] = std::move(dims);
 
-  json::array inds;
+  json::array inds(sp);
   inds.reserve(m_.indicators.size());
   for (std::size_t i = 0; i < m_.indicators.size(); ++i) {
     const detail::Indicator& ind = m_.indicators[i];
     IndicatorResult& ir = ind_[i];
-    json::object o;
+    json::object o(sp);
     o.reserve(6 + ir.detail.size());
     o["id"] = ind.id;
     o["title"] = text(ind.title);
@@ -450,13 +453,13 @@ json::value Assessor::to_json() {
   }
   r["indicators"] = std::move(inds);
 
-  json::array gates;
+  json::array gates(sp);
   gates.reserve(m_.gates.size());
   for (std::size_t i = 0; i < m_.gates.size(); ++i) {
     const detail::Gate& g = m_.gates[i];
     Status st = gate_status_[i];
     bool relevant = g.kind == detail::GateKind::mandatory ? st == Status::fail : st == Status::pass;
-    json::object o;
+    json::object o(sp);
     o.reserve(7);
     o["id"] = g.id;
     o["kind"] = g.kind == detail::GateKind::mandatory ? "mandatory" : "direct";
@@ -464,7 +467,7 @@ json::value Assessor::to_json() {
     o["status"] = kStatus[static_cast<int>(st)];
     o["passed"] = st == Status::pass ? json::value(true) : st == Status::fail ? json::value(false) : json::value();
     o["message"] = relevant ? detail::render_variants(s_, g.message) : json::value();
-    o["basis"] = basis_json(g.basis);
+    o["basis"] = basis_json(g.basis, sp);
     gates.push_back(std::move(o));
   }
   r["gates"] = std::move(gates);
@@ -479,7 +482,7 @@ json::value Assessor::to_json() {
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
     auto summary = [&](const std::vector<int>& ids) {
       std::int64_t p = count(ids, Status::pass), f = count(ids, Status::fail);
-      json::object o;
+      json::object o(sp);
       o["percent"] = percent_of(Decimal::from_int(p), Decimal::from_int(p + f));
       o["passed"] = p;
       o["failed"] = f;
@@ -488,9 +491,9 @@ json::value Assessor::to_json() {
       return o;
     };
     json::object c = summary(all);
-    json::array groups;
+    json::array groups(sp);
     for (const detail::CheckGroup& g : m_.groups) {
-      json::object o{{"id", g.id}, {"title", text(g.title)}};
+      json::object o({{"id", g.id}, {"title", text(g.title)}}, sp);
       for (auto& kv : summary(g.checks)) o[kv.key()] = std::move(kv.value());
       groups.push_back(std::move(o));
     }
@@ -500,37 +503,37 @@ json::value Assessor::to_json() {
     r["compliance"] = nullptr;
   }
 
-  json::array findings, checks;
+  json::array findings(sp), checks(sp);
   for (int sev = 0; sev < detail::kSeverityCount; ++sev)
     for (std::size_t i = 0; i < m_.checks.size(); ++i) {
       const detail::Check& c = m_.checks[i];
       if (static_cast<int>(c.severity) != sev || check_status_[i] != Status::fail) continue;
-      json::object o;
+      json::object o(sp);
       o.reserve(9);
       o["id"] = c.id;
       o["group"] = m_.groups[c.group].id;
       o["severity"] = detail::to_string(c.severity);
       o["title"] = text(c.title);
-      o["basis"] = basis_json(c.basis);
+      o["basis"] = basis_json(c.basis, sp);
       o["finding"] = detail::render_variants(s_, c.finding);
       o["remediation"] = detail::render_variants(s_, c.remediation);
-      json::array ev;
-      for (const detail::LocalText& e : c.evidence) ev.push_back(json::string(text(e)));
+      json::array ev(sp);
+      for (const detail::LocalText& e : c.evidence) ev.push_back(json::string(text(e), sp));
       o["evidence"] = std::move(ev);
       findings.push_back(std::move(o));
     }
   checks.reserve(m_.checks.size());
   for (std::size_t i = 0; i < m_.checks.size(); ++i)
-    checks.push_back(json::object{{"id", m_.checks[i].id},
-                                  {"group", m_.groups[m_.checks[i].group].id},
-                                  {"status", kStatus[static_cast<int>(check_status_[i])]}});
+    checks.push_back(json::object({{"id", m_.checks[i].id},
+                                   {"group", m_.groups[m_.checks[i].group].id},
+                                   {"status", kStatus[static_cast<int>(check_status_[i])]}}, sp));
   r["findings"] = std::move(findings);
   r["checks"] = std::move(checks);
 
-  json::array derived;
+  json::array derived(sp);
   derived.reserve(m_.derived.size());
   for (const detail::Derived& d : m_.derived) {
-    json::object o;
+    json::object o(sp);
     o.reserve(4);
     o["id"] = d.id;
     o["label"] = text_or_null(d.label);
@@ -540,38 +543,38 @@ json::value Assessor::to_json() {
   }
   r["derived"] = std::move(derived);
 
-  json::array na_q, missing_q;
+  json::array na_q(sp), missing_q(sp);
   bool missing_required = false;
   for (std::size_t i = 0; i < m_.questions.size(); ++i) {
-    if (!s_.applicable[i]) na_q.push_back(json::string(m_.questions[i].id));
+    if (!s_.applicable[i]) na_q.push_back(json::string(m_.questions[i].id, sp));
     else if (s_.answers[i].is_null()) {
-      missing_q.push_back(json::string(m_.questions[i].id));
+      missing_q.push_back(json::string(m_.questions[i].id, sp));
       missing_required |= m_.questions[i].required;
     }
   }
-  r["not_applicable"] = json::object{{"questions", std::move(na_q)},
-                                     {"indicators", std::move(na_ind_)},
-                                     {"gates", std::move(na_gates_)},
-                                     {"checks", std::move(na_checks_)}};
-  r["missing"] = json::object{{"questions", std::move(missing_q)},
-                              {"indicators", missing_ind_},
-                              {"gates", missing_gates_},
-                              {"checks", missing_checks_}};
+  r["not_applicable"] = json::object({{"questions", std::move(na_q)},
+                                      {"indicators", std::move(na_ind_)},
+                                      {"gates", std::move(na_gates_)},
+                                      {"checks", std::move(na_checks_)}}, sp);
+  r["missing"] = json::object({{"questions", std::move(missing_q)},
+                               {"indicators", missing_ind_},
+                               {"gates", missing_gates_},
+                               {"checks", missing_checks_}}, sp);
 
-  json::array problems;
+  json::array problems(sp);
   for (const AnswerProblem& p : s_.problems)
-    problems.push_back(json::object{{"question", p.question}, {"code", p.code}, {"message", p.message}, {"fatal", p.fatal}});
+    problems.push_back(json::object({{"question", p.question}, {"code", p.code}, {"message", p.message}, {"fatal", p.fatal}}, sp));
   r["problems"] = std::move(problems);
 
-  json::array warnings;
+  json::array warnings(sp);
   std::set<std::string> seen;
   for (const std::string& w : s_.ctx.warnings)
-    if (seen.insert(w).second) warnings.push_back(json::string(w));
+    if (seen.insert(w).second) warnings.push_back(json::string(w, sp));
   r["warnings"] = std::move(warnings);
 
-  json::array interp;
+  json::array interp(sp);
   for (const detail::Interpretation& i : m_.interpretations)
-    interp.push_back(json::object{{"id", i.id}, {"text", text(i.text)}});
+    interp.push_back(json::object({{"id", i.id}, {"text", text(i.text)}}, sp));
   r["interpretations"] = std::move(interp);
 
   r["complete"] = !(missing_required || s_.has_fatal() || undecided_ || !missing_ind_.empty());
@@ -607,9 +610,9 @@ Assessment assess(const Ruleset& rs, const json::value& answers, const AssessOpt
     }
     detail::Assessor a(s);
     a.evaluate();
-    out.result = a.to_json();
-    json::object& obj = out.result.as_object();
-    json::object trace;
+    json::value result = a.to_json();
+    json::object& obj = result.as_object();
+    json::object trace(result.storage());
     if (o.trace)
       for (std::size_t i = 0; i < s.slots.size(); ++i) trace[rs.model().slot_names[i]] = detail::to_json(s.slots[i]);
     // The what-if analyses reuse the session's slots and must not leak warnings.
@@ -618,8 +621,10 @@ Assessment assess(const Ruleset& rs, const json::value& answers, const AssessOpt
     obj["partial"] = o.analyse ? detail::analyse_partial(s, a) : json::value();
     s.ctx.warnings.resize(warnings);
     if (o.trace) obj["trace"] = std::move(trace);
-    out.problems = std::move(s.problems);
-    out.ok = true;
+    // Constructed, not assigned: a moved-from json::value passes on its arena
+    // (Assessor::to_json), while move assignment would copy the whole document
+    // into the assignee's default storage.
+    return Assessment{std::move(result), std::move(s.problems), true};
   } catch (const std::exception& e) {
     out.problems.push_back({"", "internal", e.what(), true});
     out.ok = false;

@@ -62,7 +62,7 @@ class Assessor {
   void gates();
   void checks();
   void grades();
-  json::value basis_json(const std::vector<detail::Basis>& bs) const;
+  json::value basis_json(const std::vector<detail::Basis>& bs, const json::storage_ptr& sp) const;
   std::string text(const detail::LocalText& t) const { return t.str(s_.lang, m_.default_lang); }
   json::value text_or_null(const detail::LocalText& t) const {
     const std::string* p = t.get(s_.lang, m_.default_lang);
