@@ -24,8 +24,24 @@ constexpr auto kEscape = [] {
 }();
 bool needs_escape(unsigned char c) { return kEscape[c]; }
 
+// Whether any byte needs an escape; written branch-free so that the compiler
+// vectorises it (almost every string of a result has none).
+bool any_escape(std::string_view s) {
+  unsigned char any = 0;
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    any |= static_cast<unsigned char>((c < 0x20) | (c == '"') | (c == '\\'));
+  }
+  return any != 0;
+}
+
 void write_string(std::string& out, std::string_view s) {
   out.push_back('"');
+  if (!any_escape(s)) {
+    out.append(s);
+    out.push_back('"');
+    return;
+  }
   std::size_t run = 0;  // start of the current run of bytes copied as they are
   for (std::size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
