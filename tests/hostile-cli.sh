@@ -106,6 +106,8 @@ case "$scenario" in
     err_has "$answers: the answers document is [0-9]+ bytes, more than the limit answers-bytes \\(10 bytes\\)"
     run 2 "$zice" assess "$demo" "$answers" --limit ruleset-elements=10
     err_has "$demo:[0-9]+:[0-9]+: error: the ruleset has more than 10 elements \\(limit ruleset-elements\\)"
+    run 1 "$zice" lint "$demo" --limit ruleset-elements=10
+    err_has "$demo:[0-9]+:[0-9]+: error: the ruleset has more than 10 elements \\(limit ruleset-elements\\) \\[limit\\]"
     run 2 "$zice" validate "$demo" "$answers" --limit questions=1 --limit answers-depth=4
     err_has "limit questions"
     run 2 "$zice" assess "$demo" "$answers" --limit nonsense=1

@@ -49,9 +49,9 @@ int run(const po::variables_map& vm) {
   require_one_of("format", format, {"text", "json", "html", "md"});
   bool color = use_color(vm);
   AssessOptions opt = options_from(vm);
-  std::optional<Ruleset> rs = load_ruleset(vm["ruleset"].as<std::string>());
+  std::optional<Ruleset> rs = load_ruleset(vm["ruleset"].as<std::string>(), input_limits(vm).ruleset);
   if (!rs) return kUsage;
-  boost::json::value answers = read_answers(vm["answers"].as<std::string>());
+  boost::json::value answers = read_answers(vm["answers"].as<std::string>(), input_limits(vm).answers);
 
   Assessment a = assess(*rs, answers, opt);
   std::cerr << format_problems(a.problems);

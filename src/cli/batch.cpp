@@ -163,8 +163,15 @@ std::string text_of(const json::value& v) {
 
 class Batch {
  public:
-  Batch(const Ruleset& rs, AssessOptions opt, std::string input_name, bool csv_in, bool csv_out)
-      : rs_(rs), m_(rs.model()), opt_(std::move(opt)), name_(std::move(input_name)), csv_in_(csv_in), csv_out_(csv_out) {
+  Batch(const Ruleset& rs, AssessOptions opt, const AnswerLimits& limits, std::string input_name, bool csv_in,
+        bool csv_out)
+      : rs_(rs),
+        m_(rs.model()),
+        opt_(std::move(opt)),
+        limits_(limits),
+        name_(std::move(input_name)),
+        csv_in_(csv_in),
+        csv_out_(csv_out) {
     questionnaire_ = rs_.questionnaire(opt_.lang);
     questions_ = flatten_questionnaire(questionnaire_);
     for (const QuestionRef& q : questions_) question_ids_[q.id] = &q;
@@ -232,7 +239,7 @@ class Batch {
     } else {
       std::string_view text = r.text;
       if (r.line == 1 && text.rfind("\xEF\xBB\xBF", 0) == 0) text.remove_prefix(3);
-      AnswersParse parsed = parse_answers(text, input_limits().answers);
+      AnswersParse parsed = parse_answers(text, limits_);
       if (!parsed) {
         if (parsed.code == "not_object") return fail("answers must be a JSON object keyed by question id");
         if (parsed.line > 0)
@@ -343,6 +350,7 @@ class Batch {
   const Ruleset& rs_;
   const detail::Model& m_;
   AssessOptions opt_;
+  AnswerLimits limits_;
   std::string name_;
   bool csv_in_, csv_out_;
   bool zh_ = true;
@@ -517,7 +525,8 @@ int run(const po::variables_map& vm) {
   opt.strict = vm.count("strict") > 0;
   opt.analyse = vm.count("analysis") > 0;
 
-  std::optional<Ruleset> rs = load_ruleset(vm["ruleset"].as<std::string>());
+  InputLimits limits = input_limits(vm);
+  std::optional<Ruleset> rs = load_ruleset(vm["ruleset"].as<std::string>(), limits.ruleset);
   if (!rs) return kUsage;
 
   std::ifstream file;
@@ -540,7 +549,7 @@ int run(const po::variables_map& vm) {
     out = &ofile->stream();
   }
 
-  Batch batch(*rs, opt, name, in_format == "csv", out_format == "csv");
+  Batch batch(*rs, opt, limits.answers, name, in_format == "csv", out_format == "csv");
   bool progress = ::isatty(STDERR_FILENO) == 1;
   std::size_t line_no = 0, bytes = 0;
   std::string line;

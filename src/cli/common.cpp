@@ -104,14 +104,7 @@ int run_verb(const Verb& verb, const std::vector<std::string>& args) {
   } catch (const po::error& e) {
     throw UsageError(e.what());
   }
-  if (vm.count("limit")) {
-    InputLimits& l = input_limits();
-    for (const std::string& item : vm["limit"].as<std::vector<std::string>>()) {
-      std::size_t eq = item.find('=');
-      if (eq == std::string::npos) throw UsageError(fmt::format("invalid --limit '{}' (expected NAME=N)", item));
-      if (auto err = set_limit(l.ruleset, l.answers, item.substr(0, eq), item.substr(eq + 1))) throw UsageError(*err);
-    }
-  }
+  input_limits(vm);  // a bad --limit is a usage error before any work
   check_positionals(verb, vm);
   return verb.run(vm);
 }
@@ -163,9 +156,15 @@ std::string read_input(const std::string& path) {
   return text;
 }
 
-InputLimits& input_limits() {
-  // Set once by run_verb from --limit, before the verb does any work.
-  static InputLimits limits;
+InputLimits input_limits(const po::variables_map& vm) {
+  InputLimits limits;
+  if (!vm.count("limit")) return limits;
+  for (const std::string& item : vm["limit"].as<std::vector<std::string>>()) {
+    std::size_t eq = item.find('=');
+    if (eq == std::string::npos) throw UsageError(fmt::format("invalid --limit '{}' (expected NAME=N)", item));
+    if (auto err = set_limit(limits.ruleset, limits.answers, item.substr(0, eq), item.substr(eq + 1)))
+      throw UsageError(*err);
+  }
   return limits;
 }
 
@@ -210,9 +209,8 @@ json::value parse_json(std::string_view text, const std::string& name) {
   return parser.release();
 }
 
-json::value read_answers(const std::string& path) {
+json::value read_answers(const std::string& path, const AnswerLimits& limits) {
   std::string name = path == "-" ? "<stdin>" : path;
-  const AnswerLimits& limits = input_limits().answers;
   // Read at most one byte past the size limit: a huge file is rejected
   // without being read, let alone parsed.
   std::string text;
@@ -242,13 +240,13 @@ json::value read_answers(const std::string& path) {
   return std::move(p.value);
 }
 
-std::optional<Ruleset> load_ruleset(const std::string& path) {
+std::optional<Ruleset> load_ruleset(const std::string& path, const RulesetLimits& limits) {
   // Checked first so that a missing file reads like any other I/O error.
   std::ifstream probe(path, std::ios::binary);
   if (!probe) throw InputError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) throw InputError(fmt::format("cannot read {}: it is a directory", path));
-  LoadResult r = Ruleset::load_file(path, input_limits().ruleset);
+  LoadResult r = Ruleset::load_file(path, limits);
   if (r.ruleset) return std::move(r.ruleset);
   for (const Diagnostic& d : r.diagnostics) std::cerr << d.format() << "\n";
   print_error(fmt::format("cannot load ruleset {}", path));

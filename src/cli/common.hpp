@@ -75,13 +75,14 @@ int run_verb(const Verb&, const std::vector<std::string>& args);
 void print_error(std::string_view message);
 void print_warning(std::string_view message);
 
-/// Resource limits of this run (defaults, changed by --limit; docs/security.md).
+/// Resource limits of one run: the defaults changed by --limit (docs/security.md).
 struct InputLimits {
   RulesetLimits ruleset;
   AnswerLimits answers;
 };
-/// The limits every verb reads rulesets and answers with; set by run_verb.
-InputLimits& input_limits();
+/// The limits a verb reads rulesets and answers with: the defaults with the
+/// verb's --limit options applied. Throws UsageError for a bad --limit.
+InputLimits input_limits(const po::variables_map&);
 
 /// Whole file, or stdin for "-". Throws InputError.
 std::string read_input(const std::string& path);
@@ -91,11 +92,11 @@ void write_output(const std::string& path, std::string_view text);
 /// Parses JSON; errors become InputError "name:line:col: invalid JSON: …".
 boost::json::value parse_json(std::string_view text, const std::string& name);
 /// Reads and parses an answers document, which must be a JSON object.
-boost::json::value read_answers(const std::string& path);
+boost::json::value read_answers(const std::string& path, const AnswerLimits&);
 
 /// Loads a ruleset; on failure prints every diagnostic to stderr and returns
 /// nullopt. Warnings of a usable ruleset are left to `zice lint`.
-std::optional<Ruleset> load_ruleset(const std::string& path);
+std::optional<Ruleset> load_ruleset(const std::string& path, const RulesetLimits&);
 
 /// Rejects an option value outside `allowed` with a UsageError.
 void require_one_of(const std::string& option, const std::string& value, std::initializer_list<const char*> allowed);

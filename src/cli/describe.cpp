@@ -11,7 +11,7 @@ void add_options(po::options_description& d) {
 }
 
 int run(const po::variables_map& vm) {
-  std::optional<Ruleset> rs = load_ruleset(vm["ruleset"].as<std::string>());
+  std::optional<Ruleset> rs = load_ruleset(vm["ruleset"].as<std::string>(), input_limits(vm).ruleset);
   if (!rs) return kUsage;
   std::string lang = vm.count("lang") ? vm["lang"].as<std::string>() : "";
   write_output(vm.count("output") ? vm["output"].as<std::string>() : "",

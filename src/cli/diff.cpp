@@ -54,9 +54,9 @@ int run(const po::variables_map& vm) {
   require_iso_date("date", date);
   std::vector<CorpusRecord> corpus;
   if (vm.count("corpus")) corpus = read_corpus(vm["corpus"].as<std::string>());
-  std::optional<Ruleset> a = load_ruleset(vm["old"].as<std::string>());
+  std::optional<Ruleset> a = load_ruleset(vm["old"].as<std::string>(), input_limits(vm).ruleset);
   if (!a) return kUsage;
-  std::optional<Ruleset> b = load_ruleset(vm["new"].as<std::string>());
+  std::optional<Ruleset> b = load_ruleset(vm["new"].as<std::string>(), input_limits(vm).ruleset);
   if (!b) return kUsage;
   boost::json::value diff = ruleset_diff(*a, *b);
   boost::json::value impact = vm.count("corpus") ? diff_impact(*a, *b, corpus, date) : boost::json::value(nullptr);

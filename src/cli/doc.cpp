@@ -18,7 +18,7 @@ void add_options(po::options_description& d) {
 int run(const po::variables_map& vm) {
   std::string format = vm["format"].as<std::string>();
   require_one_of("format", format, {"md", "html"});
-  std::optional<Ruleset> rs = load_ruleset(vm["ruleset"].as<std::string>());
+  std::optional<Ruleset> rs = load_ruleset(vm["ruleset"].as<std::string>(), input_limits(vm).ruleset);
   if (!rs) return kUsage;
   write_output(vm.count("output") ? vm["output"].as<std::string>() : "",
                render_ruleset_doc(*rs, format, vm.count("lang") ? vm["lang"].as<std::string>() : ""));

@@ -570,9 +570,9 @@ int run(const po::variables_map& vm) {
   }
   opt.trace = true;
   opt.analyse = false;
-  std::optional<Ruleset> rs = load_ruleset(vm["ruleset"].as<std::string>());
+  std::optional<Ruleset> rs = load_ruleset(vm["ruleset"].as<std::string>(), input_limits(vm).ruleset);
   if (!rs) return kUsage;
-  json::value answers = read_answers(vm["answers"].as<std::string>());
+  json::value answers = read_answers(vm["answers"].as<std::string>(), input_limits(vm).answers);
 
   Assessment a = assess(*rs, answers, opt);
   std::cerr << format_problems(a.problems);

@@ -31,8 +31,9 @@ struct Tally {
 std::string plural(int n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
 // Loader diagnostics plus, when the ruleset loads, the deep lint.
-std::vector<Diagnostic> diagnostics_of(const std::string& path, const LintOptions& options, bool deep) {
-  return lint_loaded(Ruleset::load_file(path), options, deep);
+std::vector<Diagnostic> diagnostics_of(const std::string& path, const RulesetLimits& limits, const LintOptions& options,
+                                       bool deep) {
+  return lint_loaded(Ruleset::load_file(path, limits), options, deep);
 }
 
 std::string with_one_newline(std::string text) {
@@ -56,7 +57,7 @@ int run(const po::variables_map& vm) {
       t.unreadable = true;
       continue;
     }
-    for (Diagnostic& d : diagnostics_of(path, options, !vm.count("load-only"))) {
+    for (Diagnostic& d : diagnostics_of(path, input_limits(vm).ruleset, options, !vm.count("load-only"))) {
       t.errors += d.severity == Severity::error;
       t.warnings += d.severity == Severity::warning;
       if (format == "text") std::cerr << d.format() << "\n";

@@ -421,7 +421,7 @@ int run(const po::variables_map& vm) {
   }
   std::string color_mode = vm["color"].as<std::string>();
   require_one_of("color", color_mode, {"auto", "always", "never"});
-  std::optional<Ruleset> rs = load_ruleset(vm["ruleset"].as<std::string>());
+  std::optional<Ruleset> rs = load_ruleset(vm["ruleset"].as<std::string>(), input_limits(vm).ruleset);
   if (!rs) return kUsage;
   std::string path = vm.count("answers") ? vm["answers"].as<std::string>() : rs->id() + ".answers.json";
   if (path == "-") throw UsageError("--answers must name a file (stdin carries the typed answers)");
@@ -436,7 +436,7 @@ int run(const po::variables_map& vm) {
   bool resumed = file_exists(path);
   std::size_t loaded = 0;
   if (resumed) {
-    json::value answers = read_answers(path);
+    json::value answers = read_answers(path, input_limits(vm).answers);
     loaded = answers.get_object().size();
     iv.load(answers.get_object());
     std::cout << fmt::format(fmt::runtime(t("继续上次的作答：已从 {0} 读取 {1} 个答案。\n", "Resuming: {1} answers read from {0}.\n")),

@@ -67,7 +67,7 @@ void print_coverage(const testing::Coverage& cov) {
 int run(const po::variables_map& vm) {
   bool verbose = vm.count("verbose") > 0;
   std::string cases_path = vm["cases"].as<std::string>();
-  std::optional<Ruleset> rs = load_ruleset(vm["ruleset"].as<std::string>());
+  std::optional<Ruleset> rs = load_ruleset(vm["ruleset"].as<std::string>(), input_limits(vm).ruleset);
   if (!rs) return kUsage;
   boost::json::value file = parse_json(read_input(cases_path), cases_path == "-" ? "<stdin>" : cases_path);
 

@@ -24,9 +24,9 @@ int run(const po::variables_map& vm) {
     opt.date = vm["date"].as<std::string>();
     require_iso_date("date", opt.date);
   }
-  std::optional<Ruleset> rs = load_ruleset(vm["ruleset"].as<std::string>());
+  std::optional<Ruleset> rs = load_ruleset(vm["ruleset"].as<std::string>(), input_limits(vm).ruleset);
   if (!rs) return kUsage;
-  boost::json::value answers = read_answers(vm["answers"].as<std::string>());
+  boost::json::value answers = read_answers(vm["answers"].as<std::string>(), input_limits(vm).answers);
 
   std::vector<AnswerProblem> problems = validate(*rs, answers, opt);
   if (format == "json") {

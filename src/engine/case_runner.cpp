@@ -520,8 +520,13 @@ Coverage compute_coverage(const Ruleset& ruleset, const std::vector<json::value>
     if (r.is_object()) rs.push_back(&r.get_object());
 
   Coverage cov;
-  CoverageCategory indicators{"indicators"}, bands{"bands"}, options{"options"}, gates{"gates"}, grades{"grades"},
-      checks{"checks"};
+  auto category = [](const char* name) {
+    CoverageCategory c;
+    c.name = name;
+    return c;
+  };
+  CoverageCategory indicators = category("indicators"), bands = category("bands"), options = category("options"),
+                   gates = category("gates"), grades = category("grades"), checks = category("checks");
   indicators.counted = false;
 
   for (const detail::Indicator& ind : m.indicators) {
