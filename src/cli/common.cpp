@@ -15,7 +15,7 @@
 #include <fmt/format.h>
 
 #include "cli/atomic_write.hpp"
-#include "util/text_width.hpp"
+#include "util/source_map.hpp"
 
 namespace zice::cli {
 namespace json = boost::json;
@@ -178,23 +178,6 @@ void write_output(const std::string& path, std::string_view text) {
   write_file_atomically(path, text);
 }
 
-namespace {
-// 1-based line and column (in characters) of byte `offset`.
-std::pair<int, int> position(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  int line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset; ++i)
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  int col = 1;
-  for (std::size_t i = line_start; i < offset; ++col) util::next_code_point(text, i);
-  return {line, col};
-}
-}  // namespace
-
 json::value parse_json(std::string_view text, const std::string& name) {
   // A UTF-8 byte order mark is common in files saved by Windows editors.
   std::size_t skip = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
@@ -203,8 +186,8 @@ json::value parse_json(std::string_view text, const std::string& name) {
   std::size_t used = parser.write(text.data() + skip, text.size() - skip, ec);
   if (!ec) parser.finish(ec);
   if (ec) {
-    auto [line, col] = position(text, used + skip);
-    throw InputError(fmt::format("{}:{}:{}: invalid JSON: {}", name, line, col, ec.message()));
+    util::SourceMap::Position pos = util::SourceMap(text).position(used + skip);
+    throw InputError(fmt::format("{}:{}:{}: invalid JSON: {}", name, pos.line, pos.column, ec.message()));
   }
   return parser.release();
 }

@@ -8,28 +8,13 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
-#include "util/text_width.hpp"
+#include "util/source_map.hpp"
 
 namespace zice {
 
 namespace json = boost::json;
 
 namespace {
-
-/// 1-based line and column (in code points) of byte `offset`.
-std::pair<int, int> position(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  int line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset; ++i)
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  int col = 1;
-  for (std::size_t i = line_start; i < offset; ++col) util::next_code_point(text, i);
-  return {line, col};
-}
 
 /// The first string or array over a limit, or number out of the range of
 /// double (parsed as infinity), with its path ("answers.q1[3]"); `code` is
@@ -94,7 +79,11 @@ AnswersParse parse_answers(std::string_view text, const AnswerLimits& limits) {
     out.value = nullptr;
     out.code = code;
     out.error = std::move(message);
-    if (offset != std::string_view::npos) std::tie(out.line, out.column) = position(text, offset);
+    if (offset != std::string_view::npos) {
+      util::SourceMap::Position pos = util::SourceMap(text).position(offset);
+      out.line = pos.line;
+      out.column = pos.column;
+    }
     return std::move(out);
   };
   if (text.size() > limits.max_bytes)
