@@ -51,7 +51,7 @@ json::value opt_string(const std::string& s) { return s.empty() ? json::value() 
 IndicatorResult Assessor::score_indicator(int ii, bool parent_applies) {
   using Method = detail::Indicator::Method;
   const detail::Indicator& ind = m_.indicators[ii];
-  IndicatorResult r;
+  IndicatorResult r(sp_);
   r.detail.reserve(4);
   static const char* kMethod[] = {"options", "bands", "formula"};
   r.detail["method"] = kMethod[static_cast<int>(ind.method)];
@@ -78,8 +78,8 @@ IndicatorResult Assessor::score_indicator(int ii, bool parent_applies) {
     case Method::options: {
       const detail::Question& q = m_.questions[ind.question];
       const Value& v = s_.slots[q.slot];
-      r.detail["input"] = json::object{{"name", q.id}, {"value", detail::to_json(v)}};
-      json::array matched;
+      r.detail["input"] = json::object({{"name", q.id}, {"value", detail::to_json(v)}}, sp_);
+      json::array matched(sp_);
       if (v.is_null()) {
         r.missing = true;
         explain = fmt::format("{} {}", q.id, s_.tr("未作答 → 0 分", "unanswered → 0 points"));
@@ -93,7 +93,7 @@ IndicatorResult Assessor::score_indicator(int ii, bool parent_applies) {
         for (const detail::OptionPoints& op : ind.option_points)
           if (std::find(chosen.begin(), chosen.end(), op.value) != chosen.end()) {
             raw = add(raw, op.points);
-            matched.push_back(json::object{{"value", op.value}, {"points", detail::to_json(op.points)}});
+            matched.push_back(json::object({{"value", op.value}, {"points", detail::to_json(op.points)}}, sp_));
             parts += fmt::format("{}{}={}", parts.empty() ? "" : " + ", op.value, op.points.to_string());
           }
         Decimal limit = ind.cap ? *ind.cap : ind.max;
@@ -108,7 +108,7 @@ IndicatorResult Assessor::score_indicator(int ii, bool parent_applies) {
     case Method::bands: {
       Value v = s_.eval(ind.of);
       std::string name(ind.of ? ind.of->source() : "");
-      r.detail["input"] = json::object{{"name", name}, {"value", detail::to_json(v)}};
+      r.detail["input"] = json::object({{"name", name}, {"value", detail::to_json(v)}}, sp_);
       r.detail["matched"] = nullptr;
       if (v.is_null()) {
         r.missing = true;
@@ -128,7 +128,7 @@ IndicatorResult Assessor::score_indicator(int ii, bool parent_applies) {
         break;
       }
       raw = hit->points;
-      json::object b;
+      json::object b(sp_);
       if (hit->lo) b[hit->lo_inclusive ? "ge" : "gt"] = detail::to_json(*hit->lo);
       if (hit->hi) b[hit->hi_inclusive ? "le" : "lt"] = detail::to_json(*hit->hi);
       b["points"] = detail::to_json(hit->points);
@@ -142,8 +142,8 @@ IndicatorResult Assessor::score_indicator(int ii, bool parent_applies) {
     }
     case Method::formula: {
       Value v = s_.eval(ind.formula);
-      r.detail["input"] = json::object{{"expr", std::string(ind.formula ? ind.formula->source() : "")},
-                                       {"value", detail::to_json(v)}};
+      r.detail["input"] = json::object({{"expr", std::string(ind.formula ? ind.formula->source() : "")},
+                                        {"value", detail::to_json(v)}}, sp_);
       r.detail["matched"] = nullptr;
       if (v.is_null()) {
         r.missing = true;
@@ -196,7 +196,7 @@ DimensionResult Assessor::score_dimension(int di, bool parent_applies) {
 }
 
 void Assessor::score() {
-  ind_.assign(m_.indicators.size(), {});
+  ind_.assign(m_.indicators.size(), IndicatorResult(sp_));
   dim_.assign(m_.dimensions.size(), {});
   if (!m_.has_scoring) return;
   for (int di : m_.top_dimensions) {
@@ -209,8 +209,8 @@ void Assessor::score() {
   for (std::size_t i = 0; i < m_.indicators.size(); ++i) {
     const IndicatorResult& r = ind_[i];
     set(m_.indicators[i].slot, r.applicable ? Value::number(r.points) : Value());
-    if (!r.applicable) na_ind_.push_back(json::string(m_.indicators[i].id));
-    if (r.missing) missing_ind_.push_back(json::string(m_.indicators[i].id));
+    if (!r.applicable) na_ind_.emplace_back(m_.indicators[i].id);
+    if (r.missing) missing_ind_.emplace_back(m_.indicators[i].id);
   }
   for (std::size_t i = 0; i < m_.dimensions.size(); ++i) {
     const detail::Dimension& d = m_.dimensions[i];
@@ -239,11 +239,11 @@ void Assessor::gates() {
     if (!is_true(w)) {
       st = Status::not_applicable;
       if (w.is_null()) undecided_ = true;
-      na_gates_.push_back(json::string(g.id));
+      na_gates_.emplace_back(g.id);
     } else {
       t = s_.eval(g.test);
       st = t.is_null() ? Status::unknown : is_true(t) ? Status::pass : Status::fail;
-      if (st == Status::unknown) missing_gates_.push_back(json::string(g.id)), undecided_ = true;
+      if (st == Status::unknown) missing_gates_.emplace_back(g.id), undecided_ = true;
     }
     gate_status_.push_back(st);
     set(g.slot, st == Status::not_applicable ? Value() : t);
@@ -282,8 +282,8 @@ void Assessor::checks() {
       }
       check_status_[ci] = st;
       set(c.slot, t);
-      if (st == Status::not_applicable) na_checks_.push_back(json::string(c.id));
-      if (st == Status::unknown) missing_checks_.push_back(json::string(c.id)), undecided_ = true;
+      if (st == Status::not_applicable) na_checks_.emplace_back(c.id);
+      if (st == Status::unknown) missing_checks_.emplace_back(c.id), undecided_ = true;
       if (st == Status::pass) ++gp;
       if (st == Status::fail) ++gf, ++counts[static_cast<int>(c.severity)];
     }
@@ -304,14 +304,14 @@ void Assessor::grades() {
   if (!m_.has_grades) return;
   bool stop = false;
   grade_status_.assign(m_.grades.size(), "not_evaluated");
-  grade_failing_.assign(m_.grades.size(), {});
+  grade_failing_.assign(m_.grades.size(), json::array(sp_));
   for (std::size_t i = 0; i < m_.grades.size() && !stop; ++i) {
     const detail::Grade& g = m_.grades[i];
     Value v = s_.cond(g.when);
     auto explain = [&] {
       if (!g.when) return;
       for (auto& [src, val] : g.when->failing_conjuncts(s_.slots, s_.ctx))
-        grade_failing_[i].push_back(json::object{{"condition", src}, {"value", detail::to_json(val)}});
+        grade_failing_[i].push_back(json::object({{"condition", src}, {"value", detail::to_json(val)}}, sp_));
     };
     if (m_.staged) {
       if (is_true(v)) {
@@ -367,9 +367,9 @@ json::value Assessor::to_json() {
   static const char* kStatus[] = {"pass", "fail", "unknown", "not_applicable"};
   // Objects and arrays are reserved at their final size: no rehashing or
   // regrowth while the document is built.
-  // The whole document lives in one monotonic arena: building it is pointer
-  // bumps, not a malloc per node, and it is released at once.
-  json::storage_ptr sp = json::make_shared_resource<json::monotonic_resource>(16384);
+  // The whole document lives in the Assessor's monotonic arena (sp_): building
+  // it is pointer bumps, not a malloc per node, and it is released at once.
+  const json::storage_ptr& sp = sp_;
   json::object r(sp);
   r.reserve(32);
   r["schema"] = "zice-result/1";

@@ -15,6 +15,8 @@ namespace json = boost::json;
 using expr::Value;
 
 struct IndicatorResult {
+  /// `sp`: the storage of `detail` (the Assessor's arena).
+  explicit IndicatorResult(json::storage_ptr sp) : detail(std::move(sp)) {}
   bool applicable = false;
   bool missing = false;
   Decimal raw;                // before weight
@@ -73,6 +75,12 @@ class Assessor {
   }
   bool undecided_ = false;   // some condition was null → result incomplete
 
+  // One monotonic arena for every JSON node this Assessor builds (indicator
+  // details, failing conditions, the missing/not-applicable lists) and for the
+  // result document (to_json): pieces move into the result without a copy and
+  // no node is a malloc of its own. The result shares the arena and keeps it
+  // alive.
+  json::storage_ptr sp_ = json::make_shared_resource<json::monotonic_resource>(16384);
   Session& s_;
   const detail::Model& m_;
   std::vector<IndicatorResult> ind_;
@@ -86,8 +94,9 @@ class Assessor {
   bool provisional_ = false;
   std::vector<std::string> grade_status_;
   std::vector<json::array> grade_failing_;
-  json::object missing_, not_applicable_;
-  json::array missing_ind_, missing_gates_, missing_checks_, na_ind_, na_gates_, na_checks_;
+  json::object missing_ = json::object(sp_), not_applicable_ = json::object(sp_);
+  json::array missing_ind_ = json::array(sp_), missing_gates_ = json::array(sp_), missing_checks_ = json::array(sp_),
+              na_ind_ = json::array(sp_), na_gates_ = json::array(sp_), na_checks_ = json::array(sp_);
 };
 
 
