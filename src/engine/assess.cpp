@@ -133,6 +133,7 @@ IndicatorResult Assessor::score_indicator(int ii, bool parent_applies) {
       if (hit->hi) b[hit->hi_inclusive ? "le" : "lt"] = detail::to_json(*hit->hi);
       b["points"] = detail::to_json(hit->points);
       b["label"] = opt_string(hit->label);
+      if (!hit->label.empty()) r.matched_label = &hit->label;
       r.detail["matched"] = std::move(b);
       std::string range = fmt::format("{}{}, {}{}", hit->lo ? (hit->lo_inclusive ? "[" : "(") : "(",
                                       hit->lo ? hit->lo->to_string() : "-∞", hit->hi ? hit->hi->to_string() : "∞",
@@ -448,7 +449,7 @@ json::value Assessor::to_json() {
     o["applicable"] = ir.applicable;
     o["points"] = ir.applicable ? detail::to_json(ir.points) : json::value();
     o["max"] = detail::to_json(mul(ind.max, ind.weight));
-    for (const auto& kv : ir.detail) o[kv.key()] = kv.value();
+    for (auto& kv : ir.detail) o[kv.key()] = std::move(kv.value());  // same arena: no copy
     inds.push_back(std::move(o));
   }
   r["indicators"] = std::move(inds);

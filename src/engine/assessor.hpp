@@ -21,7 +21,8 @@ struct IndicatorResult {
   bool missing = false;
   Decimal raw;                // before weight
   Decimal points, max;        // weighted
-  json::object detail;        // method, input, matched, explain
+  json::object detail;        // method, input, matched, explain; moved into the result by to_json()
+  const std::string* matched_label = nullptr;  // label of the matched band, if it has one
 };
 
 struct DimensionResult {
@@ -39,7 +40,8 @@ class Assessor {
 
   /// Runs every step after the questionnaire; cheap enough to repeat.
   void evaluate();
-  /// The result document (after evaluate()).
+  /// The result document (after evaluate()); call it once: the indicator
+  /// details move into it.
   json::value to_json();
 
   /// Index of the grade reached, -1 for none.

@@ -282,10 +282,7 @@ json::value plan_improvement(Session& s, const Assessor& cur) {
             if (b->lo && b->lo_inclusive) tgt_answer = to_json(*b->lo);
           }
         }
-        if (const json::value* mv = r.detail.if_contains("matched"); mv && mv->is_object()) {
-          const json::object& mb = mv->get_object();
-          if (const json::value* lab = mb.if_contains("label"); lab && lab->is_string()) cur_label = std::string(lab->get_string());
-        }
+        if (r.matched_label) cur_label = *r.matched_label;
       }
       step["question"] = question;
       step["current"] = json::object{{"points", to_json(mul_weight(p.current[ii], ind.weight))},
