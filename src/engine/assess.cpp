@@ -422,16 +422,16 @@ json::value Assessor::to_json() {
     const DimensionResult& dr = dim_[i];
     json::object o(sp);
     o.reserve(10);
-    o["id"] = d.id;
-    o["title"] = text(d.title);
-    o["parent"] = d.parent >= 0 ? json::value(m_.dimensions[d.parent].id) : json::value();
-    o["applicable"] = dr.applicable;
-    o["score"] = dr.applicable ? detail::to_json(dr.score) : json::value();
-    o["max"] = dr.applicable ? detail::to_json(dr.max) : json::value();
-    o["percent"] = dr.applicable ? percent_of(dr.score, dr.max) : json::value();
-    o["weight"] = detail::to_json(d.weight);
-    o["min"] = d.min ? detail::to_json(*d.min) : json::value();
-    o["min_met"] = d.min && dr.applicable ? json::value(dr.score >= *d.min) : json::value();
+    o.emplace("id", d.id);
+    o.emplace("title", text(d.title));
+    o.emplace("parent", d.parent >= 0 ? json::value(m_.dimensions[d.parent].id) : json::value());
+    o.emplace("applicable", dr.applicable);
+    o.emplace("score", dr.applicable ? detail::to_json(dr.score) : json::value());
+    o.emplace("max", dr.applicable ? detail::to_json(dr.max) : json::value());
+    o.emplace("percent", dr.applicable ? percent_of(dr.score, dr.max) : json::value());
+    o.emplace("weight", detail::to_json(d.weight));
+    o.emplace("min", d.min ? detail::to_json(*d.min) : json::value());
+    o.emplace("min_met", d.min && dr.applicable ? json::value(dr.score >= *d.min) : json::value());
     dims.push_back(std::move(o));
   }
   r["dimensions"] = std::move(dims);
@@ -443,13 +443,13 @@ json::value Assessor::to_json() {
     IndicatorResult& ir = ind_[i];
     json::object o(sp);
     o.reserve(6 + ir.detail.size());
-    o["id"] = ind.id;
-    o["title"] = text(ind.title);
-    o["dimension"] = m_.dimensions[ind.dimension].id;
-    o["applicable"] = ir.applicable;
-    o["points"] = ir.applicable ? detail::to_json(ir.points) : json::value();
-    o["max"] = detail::to_json(mul(ind.max, ind.weight));
-    for (auto& kv : ir.detail) o[kv.key()] = std::move(kv.value());  // same arena: no copy
+    o.emplace("id", ind.id);
+    o.emplace("title", text(ind.title));
+    o.emplace("dimension", m_.dimensions[ind.dimension].id);
+    o.emplace("applicable", ir.applicable);
+    o.emplace("points", ir.applicable ? detail::to_json(ir.points) : json::value());
+    o.emplace("max", detail::to_json(mul(ind.max, ind.weight)));
+    for (auto& kv : ir.detail) o.emplace(kv.key(), std::move(kv.value()));  // same arena: no copy
     inds.push_back(std::move(o));
   }
   r["indicators"] = std::move(inds);
@@ -462,13 +462,13 @@ json::value Assessor::to_json() {
     bool relevant = g.kind == detail::GateKind::mandatory ? st == Status::fail : st == Status::pass;
     json::object o(sp);
     o.reserve(7);
-    o["id"] = g.id;
-    o["kind"] = g.kind == detail::GateKind::mandatory ? "mandatory" : "direct";
-    o["title"] = text(g.title);
-    o["status"] = kStatus[static_cast<int>(st)];
-    o["passed"] = st == Status::pass ? json::value(true) : st == Status::fail ? json::value(false) : json::value();
-    o["message"] = relevant ? detail::render_variants(s_, g.message) : json::value();
-    o["basis"] = basis_json(g.basis, sp);
+    o.emplace("id", g.id);
+    o.emplace("kind", g.kind == detail::GateKind::mandatory ? "mandatory" : "direct");
+    o.emplace("title", text(g.title));
+    o.emplace("status", kStatus[static_cast<int>(st)]);
+    o.emplace("passed", st == Status::pass ? json::value(true) : st == Status::fail ? json::value(false) : json::value());
+    o.emplace("message", relevant ? detail::render_variants(s_, g.message) : json::value());
+    o.emplace("basis", basis_json(g.basis, sp));
     gates.push_back(std::move(o));
   }
   r["gates"] = std::move(gates);
@@ -484,11 +484,11 @@ json::value Assessor::to_json() {
     auto summary = [&](const std::vector<int>& ids) {
       std::int64_t p = count(ids, Status::pass), f = count(ids, Status::fail);
       json::object o(sp);
-      o["percent"] = percent_of(Decimal::from_int(p), Decimal::from_int(p + f));
-      o["passed"] = p;
-      o["failed"] = f;
-      o["unknown"] = count(ids, Status::unknown);
-      o["not_applicable"] = count(ids, Status::not_applicable);
+      o.emplace("percent", percent_of(Decimal::from_int(p), Decimal::from_int(p + f)));
+      o.emplace("passed", p);
+      o.emplace("failed", f);
+      o.emplace("unknown", count(ids, Status::unknown));
+      o.emplace("not_applicable", count(ids, Status::not_applicable));
       return o;
     };
     json::object c = summary(all);
@@ -511,16 +511,16 @@ json::value Assessor::to_json() {
       if (static_cast<int>(c.severity) != sev || check_status_[i] != Status::fail) continue;
       json::object o(sp);
       o.reserve(9);
-      o["id"] = c.id;
-      o["group"] = m_.groups[c.group].id;
-      o["severity"] = detail::to_string(c.severity);
-      o["title"] = text(c.title);
-      o["basis"] = basis_json(c.basis, sp);
-      o["finding"] = detail::render_variants(s_, c.finding);
-      o["remediation"] = detail::render_variants(s_, c.remediation);
+      o.emplace("id", c.id);
+      o.emplace("group", m_.groups[c.group].id);
+      o.emplace("severity", detail::to_string(c.severity));
+      o.emplace("title", text(c.title));
+      o.emplace("basis", basis_json(c.basis, sp));
+      o.emplace("finding", detail::render_variants(s_, c.finding));
+      o.emplace("remediation", detail::render_variants(s_, c.remediation));
       json::array ev(sp);
       for (const detail::LocalText& e : c.evidence) ev.push_back(json::string(text(e), sp));
-      o["evidence"] = std::move(ev);
+      o.emplace("evidence", std::move(ev));
       findings.push_back(std::move(o));
     }
   checks.reserve(m_.checks.size());
@@ -536,10 +536,10 @@ json::value Assessor::to_json() {
   for (const detail::Derived& d : m_.derived) {
     json::object o(sp);
     o.reserve(4);
-    o["id"] = d.id;
-    o["label"] = text_or_null(d.label);
-    o["value"] = d.slot != kNoSlot ? detail::to_json(s_.slots[d.slot]) : json::value();
-    o["unit"] = opt_string(d.unit);
+    o.emplace("id", d.id);
+    o.emplace("label", text_or_null(d.label));
+    o.emplace("value", d.slot != kNoSlot ? detail::to_json(s_.slots[d.slot]) : json::value());
+    o.emplace("unit", opt_string(d.unit));
     derived.push_back(std::move(o));
   }
   r["derived"] = std::move(derived);
