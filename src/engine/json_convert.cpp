@@ -1,5 +1,6 @@
 #include "engine/json_convert.hpp"
 
+#include <cstdint>
 #include <cstdlib>
 #include <limits>
 #include <optional>
@@ -11,38 +12,51 @@ namespace zice::detail {
 
 namespace {
 
-// The common case without big-integer arithmetic: |numerator| × 10^6 fits in
-// 128 bits. Produces exactly what the general path below produces: the value
-// rounded half away from zero to 6 fraction digits, as an integer when that
-// is whole, else the double nearest to its shortest decimal text.
-std::optional<boost::json::value> to_json_fast(const expr::Decimal& d) {
-  using expr::int128_t;
-  constexpr int128_t kScale = 1'000'000;
-  constexpr int128_t kLimit = (~static_cast<expr::uint128_t>(0) >> 1) / kScale;
-  int128_t n = d.numerator(), den = d.denominator();
-  int128_t a = n < 0 ? -n : n;
-  if (a > kLimit) return std::nullopt;
-  int128_t scaled = a * kScale;
-  int128_t q = scaled / den, r = scaled % den;
+// |numerator| = a, denominator = den > 0, a × 10^6 known to fit in T:
+// the value rounded half away from zero to 6 fraction digits, as an integer
+// when that is whole, else the double nearest to its shortest decimal text.
+template <class T>
+std::optional<boost::json::value> round6(T a, T den, bool negative) {
+  constexpr T kScale = 1'000'000;
+  T scaled = a * kScale;
+  T q = scaled / den, r = scaled % den;
   if (r >= den - r) ++q;  // 2r >= den without overflow
   if (q % kScale == 0) {
-    int128_t whole = q / kScale;
-    if (whole > std::numeric_limits<std::int64_t>::max()) return std::nullopt;
-    return boost::json::value(static_cast<std::int64_t>(n < 0 ? -whole : whole));
+    T whole = q / kScale;
+    if (whole > static_cast<T>(std::numeric_limits<std::int64_t>::max())) return std::nullopt;
+    return boost::json::value(static_cast<std::int64_t>(negative ? -static_cast<std::int64_t>(whole)
+                                                                  : static_cast<std::int64_t>(whole)));
   }
   // Digits of q with the decimal point before the last 6, trailing zeros dropped.
   char buf[64];
   char* end = buf + sizeof buf - 1;  // room for the terminator
   char* p = end;
   int digits = 0;
-  for (int128_t x = q; x > 0 || digits <= 6; x /= 10, ++digits) {
+  for (T x = q; x > 0 || digits <= 6; x /= 10, ++digits) {
     if (digits == 6) *--p = '.';
     *--p = static_cast<char>('0' + static_cast<int>(x % 10));
   }
-  if (n < 0) *--p = '-';
+  if (negative) *--p = '-';
   while (end[-1] == '0') --end;
   *end = '\0';
   return boost::json::value(std::strtod(p, nullptr));
+}
+
+// The common case without big-integer arithmetic: |numerator| × 10^6 fits in
+// 128 bits (in 64 bits, with a 64-bit denominator, it is done in 64-bit
+// arithmetic: no calls to the 128-bit division helpers). Produces exactly
+// what the general path below produces.
+std::optional<boost::json::value> to_json_fast(const expr::Decimal& d) {
+  using expr::int128_t;
+  constexpr int128_t kScale = 1'000'000;
+  constexpr int128_t kLimit = (~static_cast<expr::uint128_t>(0) >> 1) / kScale;
+  int128_t n = d.numerator(), den = d.denominator();
+  int128_t a = n < 0 ? -n : n;
+  constexpr int128_t kLimit64 = static_cast<int128_t>(std::numeric_limits<std::uint64_t>::max() / 1'000'000u);
+  if (a <= kLimit64 && den <= static_cast<int128_t>(std::numeric_limits<std::uint64_t>::max()))
+    return round6<std::uint64_t>(static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(den), n < 0);
+  if (a > kLimit) return std::nullopt;
+  return round6<int128_t>(a, den, n < 0);
 }
 
 }  // namespace
