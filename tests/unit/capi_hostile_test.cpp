@@ -15,6 +15,7 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include "capi_support.hpp"
 #include "zice/zice.h"
 
 namespace json = boost::json;
@@ -26,18 +27,8 @@ const std::string kMiit = kSource + "/rulesets/miit-innovative-sme-2022.xml";
 const std::string kMiitAnswers = kSource + "/examples/enterprises/miit-innovative-sme-2022.answers.json";
 const std::string kDemo = kSource + "/examples/innovation-demo.xml";
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string take(char* p) {
-  std::string s = p ? p : "";
-  zice_free(p);
-  return s;
-}
+using zice::test::read_file;
+using zice::test::take;
 
 std::string last_message() { return zice_error_last() ? zice_error_last()->message : "(no error)"; }
 

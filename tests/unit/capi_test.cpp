@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "test_support.hpp"
+#include "capi_support.hpp"
 #include "zice/zice.h"
 #include "zice/zice.hpp"
 
@@ -24,19 +25,8 @@ const std::string kMiit = kSource + "/rulesets/miit-innovative-sme-2022.xml";
 const std::string kMiitAnswers = kSource + "/examples/enterprises/miit-innovative-sme-2022.answers.json";
 constexpr const char* kDate = "2026-11-28";
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-/// Takes ownership of a zice-allocated string.
-std::string take(char* p) {
-  std::string s = p ? p : "";
-  zice_free(p);
-  return s;
-}
+using zice::test::read_file;
+using zice::test::take;
 
 /// RAII for ruleset handles.
 struct RulesetPtr {

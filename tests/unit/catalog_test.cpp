@@ -10,6 +10,7 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include "capi_support.hpp"
 #include "zice/zice.h"
 #include "zice/zice.hpp"
 
@@ -246,11 +247,7 @@ TEST(Catalog, CopiesShareRulesetsAcrossThreads) {
 
 // ---- the same through the C API ----------------------------------------------
 
-std::string take(char* p) {
-  std::string s = p ? p : "";
-  zice_free(p);
-  return s;
-}
+using zice::test::take;
 
 TEST(CApiCatalog, VersionsByIdVersionAndDate) {
   TempDir d;
