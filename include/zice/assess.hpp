@@ -1,5 +1,7 @@
 // zice — assessing answers against a ruleset.
 #pragma once
+#include <array>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -38,6 +40,35 @@ struct Assessment {
   bool ok = false;
 };
 
+/// The headline figures of an assessment, for tables of many assessments
+/// (zice batch's CSV) and callers that want only the outcome.
+struct AssessmentSummary {
+  std::string grade;                           ///< id of the grade reached; empty for none
+  boost::json::value total, percent;           ///< as result.score.total/percent; null without scoring
+  std::vector<boost::json::value> dimensions;  ///< each dimension's score (null when not applicable), in ruleset order
+  std::vector<std::string> failed_gates;       ///< mandatory gates that failed, in ruleset order
+  std::array<int, 5> findings{};               ///< failed checks per severity: critical, high, medium, low, info
+  bool complete = false;                       ///< as result.complete
+  std::size_t problems = 0;                    ///< answer problems (fatal or not), as result.problems
+};
+
+/// How assess_to_json writes the result document.
+enum class ResultText {
+  pretty,   ///< as to_json_text(result) (2-space indent)
+  compact,  ///< as to_json_text(result, false): one line
+  none,     ///< no document, only the summary
+};
+
+/// An assessment written as JSON text.
+struct AssessmentText {
+  /// The result document; byte for byte to_json_text(assess(...).result, pretty).
+  /// Empty when `ok` is false or with ResultText::none.
+  std::string json;
+  AssessmentSummary summary;  ///< filled when `ok`
+  std::vector<AnswerProblem> problems;
+  bool ok = false;            ///< as Assessment::ok
+};
+
 /// Validates answers (a JSON object keyed by question id) without scoring.
 std::vector<AnswerProblem> validate(const Ruleset&, const boost::json::value& answers,
                                     const AssessOptions& = {});
@@ -45,6 +76,12 @@ std::vector<AnswerProblem> validate(const Ruleset&, const boost::json::value& an
 /// Scores answers. Thread-safe: any number of threads may assess against one
 /// Ruleset at once. Never throws for bad answers.
 Assessment assess(const Ruleset&, const boost::json::value& answers, const AssessOptions& = {});
+
+/// Scores answers like assess() and writes the result document straight to
+/// text, without building it as a boost::json tree first: the fast path for
+/// callers that pass the result on (web backends, the C API, zice batch).
+AssessmentText assess_to_json(const Ruleset&, const boost::json::value& answers, const AssessOptions& = {},
+                              ResultText = ResultText::pretty);
 
 /// Deterministic, pretty-printed JSON (2-space indent, keys in insertion order,
 /// decimals without exponents).

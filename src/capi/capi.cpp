@@ -501,9 +501,10 @@ int zice_ruleset_assess(const zice_ruleset* rs, const char* answers_json, size_t
     if (!convert_options(opts, o, limits)) return t_error.err.code;
     json::value answers;
     if (!parse_answers(answers_json, len, limits, answers)) return t_error.err.code;
-    zice::Assessment a = zice::assess(rs->rs, answers, o);
+    // Written straight to text: no result tree (zice::assess_to_json).
+    zice::AssessmentText a = zice::assess_to_json(rs->rs, answers, o);
     if (a.ok) {
-      *out = dup_string(zice::to_json_text(a.result));
+      *out = dup_string(a.json);
       return ZICE_OK;
     }
     const zice::AnswerProblem* first_fatal = nullptr;

@@ -147,12 +147,6 @@ double number_of(const json::value& v) {
   return 0;
 }
 
-const json::value& field(const json::value& v, std::string_view key) {
-  static const json::value null;
-  const json::value* p = v.is_object() ? v.get_object().if_contains(key) : nullptr;
-  return p ? *p : null;
-}
-
 std::string text_of(const json::value& v) {
   if (v.is_null()) return "";
   if (v.is_string()) return std::string(v.get_string());
@@ -257,7 +251,8 @@ class Batch {
         }
     }
 
-    Assessment a = assess(rs_, answers, opt_);
+    // Written straight to text (JSON Lines) or not at all (CSV): no result tree.
+    AssessmentText a = assess_to_json(rs_, answers, opt_, csv_out_ ? ResultText::none : ResultText::compact);
     if (!a.ok) {
       std::string problems;
       for (const AnswerProblem& p : a.problems)
@@ -266,42 +261,33 @@ class Batch {
                                   p.code, p.message);
       return fail((opt_.strict ? "answer problems (strict): " : "unusable answers: ") + problems);
     }
-    const json::value& res = a.result;
+    const AssessmentSummary& sum = a.summary;
     out.ok = true;
-    out.grade = field(field(res, "grade"), "id").is_string() ? std::string(field(field(res, "grade"), "id").get_string()) : "";
-    const json::value& total = field(field(res, "score"), "total");
-    if (total.is_number()) out.total = number_of(total);
-    const json::array* dims = field(res, "dimensions").is_array() ? &field(res, "dimensions").get_array() : nullptr;
+    out.grade = sum.grade;
+    if (sum.total.is_number()) out.total = number_of(sum.total);
     out.dims.resize(m_.dimensions.size());
-    for (std::size_t i = 0; dims && i < dims->size() && i < out.dims.size(); ++i)
-      if (field((*dims)[i], "score").is_number()) out.dims[i] = number_of(field((*dims)[i], "score"));
+    for (std::size_t i = 0; i < sum.dimensions.size() && i < out.dims.size(); ++i)
+      if (sum.dimensions[i].is_number()) out.dims[i] = number_of(sum.dimensions[i]);
 
     if (!csv_out_) {
-      // {"id": …, "line": …, then the result's own fields}, without copying the result.
-      std::string text = to_json_text(res, false);
+      // {"id": …, "line": …, then the result's own fields}.
       out.output = fmt::format("{{\"id\":{},\"line\":{},", to_json_text(id, false), r.line);
-      out.output.append(text, 1, std::string::npos);
-      if (out.output.back() != '\n') out.output += '\n';
+      out.output.append(a.json, 1, std::string::npos);
+      out.output += '\n';
       return out;
     }
     std::string row = csv_cell(text_of(id)) + "," + std::to_string(r.line) + "," + csv_cell(out.grade) + "," +
-                      text_of(total) + "," + text_of(field(field(res, "score"), "percent"));
+                      text_of(sum.total) + "," + text_of(sum.percent);
     for (const std::optional<double>& d : out.dims) {
       row += ",";
       if (d) row += report::format_number(json::value(*d));
     }
     std::string failed;
-    for (const json::value& g : field(res, "gates").is_array() ? field(res, "gates").get_array() : json::array())
-      if (text_of(field(g, "kind")) == "mandatory" && text_of(field(g, "status")) == "fail")
-        failed += (failed.empty() ? "" : ";") + text_of(field(g, "id"));
+    for (const std::string& g : sum.failed_gates) failed += (failed.empty() ? "" : ";") + g;
     row += "," + csv_cell(failed);
-    std::map<std::string, int> sev;
-    for (const json::value& f : field(res, "findings").is_array() ? field(res, "findings").get_array() : json::array())
-      ++sev[text_of(field(f, "severity"))];
-    for (const char* s : {"critical", "high", "medium", "low", "info"}) row += "," + std::to_string(sev[s]);
-    row += field(res, "complete").is_bool() && field(res, "complete").get_bool() ? ",true" : ",false";
-    std::size_t problems = field(res, "problems").is_array() ? field(res, "problems").get_array().size() : 0;
-    row += "," + std::to_string(problems) + "\n";
+    for (int n : sum.findings) row += "," + std::to_string(n);
+    row += sum.complete ? ",true" : ",false";
+    row += "," + std::to_string(sum.problems) + "\n";
     out.output = std::move(row);
     return out;
   }

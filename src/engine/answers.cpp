@@ -308,13 +308,18 @@ std::string render_template(Session& s, const Template& t) {
   return out;
 }
 
-json::value render_variants(Session& s, const Variants& v) {
+const TextVariant* pick_variant(Session& s, const Variants& v) {
   for (const std::string* want : std::initializer_list<const std::string*>{&s.lang, &s.m.default_lang})
     for (const TextVariant& tv : v)
-      if (tv.lang == *want && is_true(s.cond(tv.when))) return json::string(render_template(s, tv.text));
+      if (tv.lang == *want && is_true(s.cond(tv.when))) return &tv;
   for (const TextVariant& tv : v)
-    if (is_true(s.cond(tv.when))) return json::string(render_template(s, tv.text));
+    if (is_true(s.cond(tv.when))) return &tv;
   return nullptr;
+}
+
+json::value render_variants(Session& s, const Variants& v) {
+  const TextVariant* tv = pick_variant(s, v);
+  return tv ? json::value(json::string(render_template(s, tv->text))) : json::value();
 }
 
 }  // namespace zice::detail

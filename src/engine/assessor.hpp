@@ -14,21 +14,46 @@ namespace zice::detail {
 namespace json = boost::json;
 using expr::Value;
 
+/// What scoring one indicator found: plain data. The result document's
+/// indicator details (input, matched, explain) are written from it by
+/// Assessor::write, so the "what-if" re-assessments of the analyses build no
+/// text at all.
 struct IndicatorResult {
-  /// `sp`: the storage of `detail` (the Assessor's arena).
-  explicit IndicatorResult(json::storage_ptr sp) : detail(std::move(sp)) {}
   bool applicable = false;
   bool missing = false;
+  bool overridden = false;    // points given by an override (what-if)
+  bool capped = false;        // options: the selection's points were capped
   Decimal raw;                // before weight
   Decimal points, max;        // weighted
-  json::object detail;        // method, input, matched, explain; moved into the result by to_json()
-  const std::string* matched_label = nullptr;  // label of the matched band, if it has one
+  Value input;                // bands and formula: the value scored
+  const detail::Band* band = nullptr;  // bands: the band matched
+  /// Label of the matched band, if it has one.
+  const std::string* matched_label() const { return band && !band->label.empty() ? &band->label : nullptr; }
 };
 
 struct DimensionResult {
   bool applicable = false;
   Decimal score, max;         // own (capped), before the dimension's own weight
 };
+
+// Calls f(option) for each scored option of an options indicator that the
+// answer `v` (a choice or a list of choices) selects, in the indicator's order.
+template <class F>
+inline void for_each_selected(const detail::Indicator& ind, const Value& v, F&& f) {
+  for (const detail::OptionPoints& op : ind.option_points) {
+    bool chosen = false;
+    if (v.type() == expr::Type::List) {
+      for (const Value& x : v.as_list())
+        if (x.as_string() == op.value) {
+          chosen = true;
+          break;
+        }
+    } else {
+      chosen = v.as_string() == op.value;
+    }
+    if (chosen) f(op);
+  }
+}
 
 /// Scores, gates, checks and grades one Session. `overrides` (per indicator,
 /// optional) replaces an applicable indicator's raw points: the improvement
@@ -40,9 +65,15 @@ class Assessor {
 
   /// Runs every step after the questionnaire; cheap enough to repeat.
   void evaluate();
-  /// The result document (after evaluate()); call it once: the indicator
-  /// details move into it.
-  json::value to_json();
+  /// Writes the members of the result document (docs/result-schema.md) from
+  /// "schema" to "interpretations" into an open object of `out` (after
+  /// evaluate()). `Out` is TreeOut or util::JsonWriter (engine/result_out.hpp).
+  template <class Out>
+  void write(Out& out);
+  /// The headline figures (after evaluate()).
+  void summarise(AssessmentSummary& out) const;
+  /// Whether everything needed was answered and decided (result.complete).
+  bool complete() const;
 
   /// Index of the grade reached, -1 for none.
   int grade() const { return result_; }
@@ -66,23 +97,15 @@ class Assessor {
   void gates();
   void checks();
   void grades();
-  json::value basis_json(const std::vector<detail::Basis>& bs, const json::storage_ptr& sp) const;
+  template <class Out>
+  void write_indicator(Out& out, std::size_t i);
+  std::string explain(std::size_t i) const;
   std::string text(const detail::LocalText& t) const { return t.str(s_.lang, m_.default_lang); }
-  json::value text_or_null(const detail::LocalText& t) const {
-    const std::string* p = t.get(s_.lang, m_.default_lang);
-    return p ? json::value(*p) : json::value();
-  }
   void set(std::uint32_t slot, Value v) {
     if (slot != kNoSlot) s_.slots[slot] = std::move(v);
   }
   bool undecided_ = false;   // some condition was null → result incomplete
 
-  // One monotonic arena for every JSON node this Assessor builds (indicator
-  // details, failing conditions, the missing/not-applicable lists) and for the
-  // result document (to_json): pieces move into the result without a copy and
-  // no node is a malloc of its own. The result shares the arena and keeps it
-  // alive.
-  json::storage_ptr sp_ = json::make_shared_resource<json::monotonic_resource>(16384);
   Session& s_;
   const detail::Model& m_;
   std::vector<IndicatorResult> ind_;
@@ -94,13 +117,15 @@ class Assessor {
   const Overrides* overrides_;
   int result_ = -1;
   bool provisional_ = false;
-  std::vector<std::string> grade_status_;
-  std::vector<json::array> grade_failing_;
-  json::object missing_ = json::object(sp_), not_applicable_ = json::object(sp_);
-  json::array missing_ind_ = json::array(sp_), missing_gates_ = json::array(sp_), missing_checks_ = json::array(sp_),
-              na_ind_ = json::array(sp_), na_gates_ = json::array(sp_), na_checks_ = json::array(sp_);
+  std::vector<const char*> grade_status_;
+  std::vector<std::vector<std::pair<std::string, Value>>> grade_failing_;  // per grade: conditions that failed
 };
 
+
+/// a × b; 0 when the product is out of range.
+Decimal mul_or_zero(const Decimal& a, const Decimal& b);
+/// score ÷ max × 100 as a number; null when max is 0.
+Value percent_value(const Decimal& score, const Decimal& max);
 
 /// Improvement plan (docs/result-schema.md, `improvement`); null when there is nothing to improve.
 json::value plan_improvement(Session& s, const Assessor& current);

@@ -29,7 +29,6 @@ namespace {
 
 constexpr long kBudget = 4000;  // what-if runs per plan
 
-Decimal mul_weight(const Decimal& a, const Decimal& b) { return a.mul(b).value_or(Decimal()); }
 
 std::vector<Decimal> ladder(const Model& m, const Indicator& ind) {
   std::vector<Decimal> v{Decimal()};
@@ -282,13 +281,13 @@ json::value plan_improvement(Session& s, const Assessor& cur) {
             if (b->lo && b->lo_inclusive) tgt_answer = to_json(*b->lo);
           }
         }
-        if (r.matched_label) cur_label = *r.matched_label;
+        if (r.matched_label()) cur_label = *r.matched_label();
       }
       step["question"] = question;
-      step["current"] = json::object{{"points", to_json(mul_weight(p.current[ii], ind.weight))},
+      step["current"] = json::object{{"points", to_json(mul_or_zero(p.current[ii], ind.weight))},
                                      {"answer", cur_answer},
                                      {"label", cur_label.empty() ? json::value() : json::value(cur_label)}};
-      step["target"] = json::object{{"points", to_json(mul_weight(to, ind.weight))},
+      step["target"] = json::object{{"points", to_json(mul_or_zero(to, ind.weight))},
                                     {"answer", tgt_answer},
                                     {"label", tgt_label.empty() ? json::value() : json::value(tgt_label)}};
       step["gain"] = to_json(g);

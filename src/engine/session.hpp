@@ -55,7 +55,11 @@ void bind_answers(Session& s, const boost::json::value& answers);
 /// then required-ness and constraints.
 void evaluate_questionnaire(Session& s);
 
-/// Renders the first matching text variant with its `{expr}` placeholders.
+/// The text variant to show: the first whose condition holds in the report
+/// language, then in the ruleset's default language, then in any; null when
+/// none holds. render_template() fills in its `{expr}` placeholders.
+const TextVariant* pick_variant(Session& s, const Variants& v);
+/// The picked variant rendered, as a JSON string; null when none holds.
 boost::json::value render_variants(Session& s, const Variants& v);
 std::string render_template(Session& s, const Template& t);
 

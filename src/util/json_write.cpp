@@ -13,9 +13,11 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "util/json_writer.hpp"
 #include "zice/assess.hpp"
 
 namespace zice {
+namespace util {
 namespace {
 
 // Bytes that need an escape: '"', '\\' and the control characters.
@@ -47,49 +49,23 @@ bool any_escape(std::string_view s) {
   return false;
 }
 
-// Output buffer: a std::string used as raw storage. Appends check the room
-// left once and copy with memcpy; std::string::push_back/append would check
-// the capacity and write a terminator on every call. The string is cut to
-// the bytes written by take().
-class Out {
- public:
-  explicit Out(std::size_t reserve) { s_.resize(reserve); p_ = s_.data(); e_ = p_ + s_.size(); }
-  void need(std::size_t n) {
-    if (static_cast<std::size_t>(e_ - p_) < n) grow(n);
-  }
-  void put(char c) { need(1); *p_++ = c; }
-  void put(std::string_view v) { need(v.size()); put_unchecked(v); }
-  void put_unchecked(char c) { *p_++ = c; }
-  void put_unchecked(std::string_view v) {
-    std::memcpy(p_, v.data(), v.size());
-    p_ += v.size();
-  }
-  /// n spaces; needs n + 8 bytes of room (writes whole words past the end).
-  void spaces_unchecked(std::size_t n) {
-    constexpr std::uint64_t blanks = 0x2020202020202020ull;
-    for (std::size_t i = 0; i < n; i += 8) std::memcpy(p_ + i, &blanks, 8);
-    p_ += n;
-  }
-  char* cursor() { return p_; }
-  void advance_to(char* p) { p_ = p; }
-  std::string take() {
-    s_.resize(static_cast<std::size_t>(p_ - s_.data()));
-    return std::move(s_);
-  }
+}  // namespace
 
- private:
-  void grow(std::size_t n) {
-    std::size_t used = static_cast<std::size_t>(p_ - s_.data());
-    s_.resize(std::max(s_.size() * 2, used + n));
-    p_ = s_.data() + used;
-    e_ = s_.data() + s_.size();
-  }
-  std::string s_;
-  char* p_;
-  char* e_;
-};
+void JsonBuffer::grow(std::size_t n) {
+  std::size_t used = static_cast<std::size_t>(p_ - s_.data());
+  s_.resize(std::max(s_.size() * 2, used + n));
+  p_ = s_.data() + used;
+  e_ = s_.data() + s_.size();
+}
 
-void write_string(Out& out, std::string_view s) {
+namespace {
+thread_local std::size_t t_last_size = 0;
+}  // namespace
+
+std::size_t size_hint() { return std::clamp<std::size_t>(t_last_size + t_last_size / 8, 256, 64 * 1024); }
+void record_size(std::size_t n) { t_last_size = n; }
+
+void write_json_string(JsonBuffer& out, std::string_view s) {
   if (!any_escape(s)) {
     out.need(s.size() + 2);
     out.put_unchecked('"');
@@ -125,14 +101,16 @@ void write_string(Out& out, std::string_view s) {
 
 // Integers as fmt's "{}" prints them (std::to_chars gives the same digits).
 template <class Int>
-void write_int(Out& out, Int v) {
+static void write_int(JsonBuffer& out, Int v) {
   out.need(24);
   char* p = out.cursor();
   auto r = std::to_chars(p, p + 24, v);
   out.advance_to(r.ptr);
 }
+void write_json_int(JsonBuffer& out, std::int64_t v) { write_int(out, v); }
+void write_json_uint(JsonBuffer& out, std::uint64_t v) { write_int(out, v); }
 
-void write_double(Out& out, double d) {
+void write_json_double(JsonBuffer& out, double d) {
   if (!std::isfinite(d)) { out.put("null"); return; }  // never emit inf/NaN
   if (d == std::floor(d) && std::fabs(d) < 1e15) {
     write_int(out, static_cast<long long>(d));
@@ -151,76 +129,47 @@ void write_double(Out& out, double d) {
 }
 
 template <bool Pretty>
-void write(Out& out, const boost::json::value& v, int indent) {
-  auto newline = [&](int level) {
-    if constexpr (Pretty) {
-      std::size_t n = static_cast<std::size_t>(level) * 2;
-      out.need(n + 9);
-      out.put_unchecked('\n');
-      out.spaces_unchecked(n);
-    }
-  };
+void JsonWriter<Pretty>::value(const boost::json::value& v) {
   switch (v.kind()) {
-    case boost::json::kind::null: out.put("null"); break;
-    case boost::json::kind::bool_: out.put(v.get_bool() ? std::string_view("true") : std::string_view("false")); break;
-    case boost::json::kind::int64: write_int(out, v.get_int64()); break;
-    case boost::json::kind::uint64: write_int(out, v.get_uint64()); break;
-    case boost::json::kind::double_: write_double(out, v.get_double()); break;
-    case boost::json::kind::string: write_string(out, v.get_string()); break;
+    case boost::json::kind::null: null(); break;
+    case boost::json::kind::bool_: boolean(v.get_bool()); break;
+    case boost::json::kind::int64: int64(v.get_int64()); break;
+    case boost::json::kind::uint64: before(false); write_json_uint(out_, v.get_uint64()); break;
+    case boost::json::kind::double_: before(false); write_json_double(out_, v.get_double()); break;
+    case boost::json::kind::string: string(v.get_string()); break;
     case boost::json::kind::array: {
       const auto& a = v.get_array();
-      if (a.empty()) { out.put("[]"); break; }
       // Arrays of scalars stay on one line: easier to read in goldens.
-      bool flat = std::all_of(a.begin(), a.end(), [](const boost::json::value& e) {
-        return !e.is_object() && !e.is_array();
-      });
-      out.put('[');
-      for (std::size_t i = 0; i < a.size(); ++i) {
-        if (i) out.put(',');
-        if (flat) { if (i && Pretty) out.put(' '); }
-        else newline(indent + 1);
-        write<Pretty>(out, a[i], indent + 1);
-      }
-      if (!flat) newline(indent);
-      out.put(']');
+      begin_array(std::all_of(a.begin(), a.end(), [](const boost::json::value& e) { return !e.is_object() && !e.is_array(); }));
+      for (const boost::json::value& e : a) value(e);
+      end_array();
       break;
     }
     case boost::json::kind::object: {
-      const auto& o = v.get_object();
-      if (o.empty()) { out.put("{}"); break; }
-      out.put('{');
-      bool first = true;
-      for (const auto& kv : o) {
-        if (!first) out.put(',');
-        first = false;
-        newline(indent + 1);
-        write_string(out, kv.key());
-        if constexpr (Pretty) out.put(": ");
-        else out.put(':');
-        write<Pretty>(out, kv.value(), indent + 1);
+      begin_object();
+      for (const auto& kv : v.get_object()) {
+        key(kv.key());
+        value(kv.value());
       }
-      newline(indent);
-      out.put('}');
+      end_object();
       break;
     }
   }
 }
-}  // namespace
+
+template class JsonWriter<true>;
+template class JsonWriter<false>;
+
+}  // namespace util
 
 std::string to_json_text(const boost::json::value& v, bool pretty) {
-  // The last output's size is a good first guess for the next one (results of
-  // one ruleset are about the same size); it only sets the first allocation,
-  // kept between 256 bytes and 64 KiB.
-  thread_local std::size_t last_size = 0;
-  Out out(std::clamp<std::size_t>(last_size + last_size / 8, 256, 64 * 1024));
   if (pretty) {
-    write<true>(out, v, 0);
-    out.put('\n');
-  } else {
-    write<false>(out, v, 0);
+    util::JsonWriter<true> w;
+    w.value(v);
+    return w.take();
   }
-  std::string text = out.take();
-  last_size = text.size();
-  return text;
+  util::JsonWriter<false> w;
+  w.value(v);
+  return w.take();
 }
 }  // namespace zice

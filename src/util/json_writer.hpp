@@ -1,0 +1,169 @@
+// Streaming JSON text writer: the one place that decides how zice prints JSON
+// (key order as written, decimals without exponents, UTF-8 unescaped, 2-space
+// pretty printing with arrays of scalars on one line). to_json_text() walks a
+// boost::json tree through it; the assessment writes its result document
+// through it directly, without building a tree (src/engine/result_out.hpp).
+// Internal to the library.
+#pragma once
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+namespace zice::util {
+
+/// Output buffer: a std::string used as raw storage. Appends check the room
+/// left once and copy with memcpy; std::string::push_back/append would check
+/// the capacity and write a terminator on every call. The string is cut to
+/// the bytes written by take().
+class JsonBuffer {
+ public:
+  explicit JsonBuffer(std::size_t reserve) { s_.resize(std::max<std::size_t>(reserve, 16)); p_ = s_.data(); e_ = p_ + s_.size(); }
+  void need(std::size_t n) {
+    if (static_cast<std::size_t>(e_ - p_) < n) grow(n);
+  }
+  void put(char c) { need(1); *p_++ = c; }
+  void put(std::string_view v) { need(v.size()); put_unchecked(v); }
+  void put_unchecked(char c) { *p_++ = c; }
+  void put_unchecked(std::string_view v) {
+    std::memcpy(p_, v.data(), v.size());
+    p_ += v.size();
+  }
+  /// n spaces; needs n + 8 bytes of room (writes whole words past the end).
+  void spaces_unchecked(std::size_t n) {
+    constexpr std::uint64_t blanks = 0x2020202020202020ull;
+    for (std::size_t i = 0; i < n; i += 8) std::memcpy(p_ + i, &blanks, 8);
+    p_ += n;
+  }
+  char* cursor() { return p_; }
+  void advance_to(char* p) { p_ = p; }
+  std::string take() {
+    s_.resize(static_cast<std::size_t>(p_ - s_.data()));
+    return std::move(s_);
+  }
+
+ private:
+  void grow(std::size_t n);
+  std::string s_;
+  char* p_;
+  char* e_;
+};
+
+/// First allocation for the next document on this thread: the last size
+/// seen plus an eighth, kept between 256 bytes and 64 KiB.
+std::size_t size_hint();
+void record_size(std::size_t n);
+
+void write_json_string(JsonBuffer& out, std::string_view s);
+void write_json_int(JsonBuffer& out, std::int64_t v);
+void write_json_uint(JsonBuffer& out, std::uint64_t v);
+void write_json_double(JsonBuffer& out, double d);
+
+/// Writes one JSON document as a sequence of events. Inside an object, each
+/// value follows key(). An array started with begin_array() is printed on one
+/// line when its first element is a scalar (arrays the engine writes hold
+/// elements of one shape); begin_array(flat) states it.
+template <bool Pretty>
+class JsonWriter {
+ public:
+  /// The first allocation is sized from the previous document written on
+  /// this thread (results of one ruleset are about the same size).
+  JsonWriter() : out_(size_hint()) { frames_.reserve(16); }
+
+  void begin_object() {
+    before(true);
+    out_.put('{');
+    frames_.push_back({true, true, false, true});
+  }
+  void end_object() {
+    bool empty = frames_.back().first;
+    frames_.pop_back();
+    if (!empty) newline(frames_.size());
+    out_.put('}');
+  }
+  void begin_array() { open_array(false, false); }
+  void begin_array(bool flat) { open_array(flat, true); }
+  void end_array() {
+    Frame f = frames_.back();
+    frames_.pop_back();
+    if (!f.first && !f.flat) newline(frames_.size());
+    out_.put(']');
+  }
+  void key(std::string_view k) {
+    Frame& f = frames_.back();
+    if (!f.first) out_.put(',');
+    f.first = false;
+    newline(frames_.size());
+    write_json_string(out_, k);
+    if constexpr (Pretty) out_.put(": ");
+    else out_.put(':');
+  }
+  void null() { before(false); out_.put("null"); }
+  void boolean(bool b) { before(false); out_.put(b ? std::string_view("true") : std::string_view("false")); }
+  void int64(std::int64_t v) { before(false); write_json_int(out_, v); }
+  void string(std::string_view s) { before(false); write_json_string(out_, s); }
+  /// A whole boost::json value (scalar or tree).
+  void value(const boost::json::value& v);
+
+  /// The text; a pretty document ends with a newline.
+  std::string take() {
+    if constexpr (Pretty) out_.put('\n');
+    std::string text = out_.take();
+    record_size(text.size());
+    return text;
+  }
+
+ private:
+  struct Frame {
+    bool object;
+    bool first;    // nothing written inside yet
+    bool flat;     // array on one line
+    bool decided;  // flat is known
+  };
+  void newline(std::size_t level) {
+    if constexpr (Pretty) {
+      std::size_t n = level * 2;
+      out_.need(n + 9);
+      out_.put_unchecked('\n');
+      out_.spaces_unchecked(n);
+    }
+  }
+  // Separator and indentation before a value inside an array.
+  void before(bool container) {
+    if (frames_.empty() || frames_.back().object) return;
+    Frame& f = frames_.back();
+    if (f.first) {
+      if (!f.decided) {
+        f.flat = !container;
+        f.decided = true;
+      }
+      f.first = false;
+      if (!f.flat) newline(frames_.size());
+      return;
+    }
+    out_.put(',');
+    if (f.flat) {
+      if constexpr (Pretty) out_.put(' ');
+    } else {
+      newline(frames_.size());
+    }
+  }
+  void open_array(bool flat, bool decided) {
+    before(true);
+    out_.put('[');
+    frames_.push_back({false, true, flat, decided});
+  }
+
+  JsonBuffer out_;
+  std::vector<Frame> frames_;
+};
+
+extern template class JsonWriter<true>;
+extern template class JsonWriter<false>;
+
+}  // namespace zice::util

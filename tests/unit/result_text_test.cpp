@@ -1,0 +1,156 @@
+// zice::assess_to_json writes the result document straight to text; it must
+// be byte for byte what printing zice::assess's tree gives, for every shipped
+// ruleset and every answers document its worked cases hold (complete, partial,
+// invalid), with and without analyses, trace and another language. The
+// summary must agree with the document.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+#include "zice/zice.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+const std::string kSource = ZICE_SOURCE_DIR;
+
+json::value read_json(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return json::parse(ss.str());
+}
+
+// Every answers document of a case file: each case's answers alone and laid
+// over the file's base answers.
+std::vector<json::value> case_answers(const fs::path& cases) {
+  json::value doc = read_json(cases);
+  std::vector<json::value> out;
+  const json::object* base = doc.as_object().if_contains("base_answers")
+                                 ? doc.as_object().at("base_answers").if_object()
+                                 : nullptr;
+  for (const json::value& c : doc.as_object().at("cases").as_array()) {
+    const json::value* a = c.as_object().if_contains("answers");
+    if (!a || !a->is_object()) continue;
+    out.push_back(*a);
+    if (base) {
+      json::object merged = *base;
+      for (const auto& kv : a->as_object()) merged[kv.key()] = kv.value();
+      out.push_back(merged);
+    }
+  }
+  return out;
+}
+
+struct Shipped {
+  std::string id;
+  fs::path ruleset, cases;
+};
+
+std::vector<Shipped> shipped() {
+  std::vector<Shipped> out;
+  for (const auto& e : fs::directory_iterator(kSource + "/rulesets/tests")) {
+    std::string name = e.path().filename().string();
+    std::string id = name.substr(0, name.find(".cases.json"));
+    out.push_back({id, kSource + "/rulesets/" + id + ".xml", e.path()});
+  }
+  out.push_back({"innovation-demo", kSource + "/examples/innovation-demo.xml", kSource + "/examples/innovation-demo.cases.json"});
+  std::sort(out.begin(), out.end(), [](const Shipped& a, const Shipped& b) { return a.id < b.id; });
+  return out;
+}
+
+void expect_summary_matches(const zice::AssessmentSummary& s, const json::value& result, const std::string& where) {
+  const json::object& r = result.as_object();
+  EXPECT_EQ(s.grade, r.at("grade").is_null() ? "" : std::string(r.at("grade").at("id").as_string())) << where;
+  EXPECT_EQ(s.total, r.at("score").is_null() ? json::value() : r.at("score").at("total")) << where;
+  EXPECT_EQ(s.percent, r.at("score").is_null() ? json::value() : r.at("score").at("percent")) << where;
+  const json::array& dims = r.at("dimensions").as_array();
+  ASSERT_EQ(s.dimensions.size(), dims.size()) << where;
+  for (std::size_t i = 0; i < dims.size(); ++i) EXPECT_EQ(s.dimensions[i], dims[i].at("score")) << where;
+  std::vector<std::string> failed;
+  for (const json::value& g : r.at("gates").as_array())
+    if (g.at("kind") == "mandatory" && g.at("status") == "fail") failed.emplace_back(g.at("id").as_string());
+  EXPECT_EQ(s.failed_gates, failed) << where;
+  std::array<int, 5> findings{};
+  const char* kSeverity[] = {"critical", "high", "medium", "low", "info"};
+  for (const json::value& f : r.at("findings").as_array())
+    for (int i = 0; i < 5; ++i) findings[i] += f.at("severity") == kSeverity[i];
+  EXPECT_EQ(s.findings, findings) << where;
+  EXPECT_EQ(s.complete, r.at("complete").as_bool()) << where;
+  EXPECT_EQ(s.problems, r.at("problems").as_array().size()) << where;
+}
+
+TEST(ResultText, SameBytesAsTheTreeForEveryShippedCase) {
+  std::size_t documents = 0;
+  for (const Shipped& sh : shipped()) {
+    SCOPED_TRACE(sh.id);
+    zice::Ruleset rs = *zice::Ruleset::load_file(sh.ruleset.string()).ruleset;
+    std::vector<json::value> answers = case_answers(sh.cases);
+    ASSERT_GE(answers.size(), 5u);
+    for (std::size_t k = 0; k < answers.size(); ++k) {
+      zice::AssessOptions o;
+      o.date = "2026-06-30";
+      // Vary the options over the documents: analyses on/off, trace, English.
+      o.analyse = k % 2 == 0;
+      o.trace = k % 5 == 1;
+      if (k % 3 == 2) o.lang = "en";
+      std::string where = sh.id + " answers #" + std::to_string(k);
+      zice::Assessment tree = zice::assess(rs, answers[k], o);
+      zice::AssessmentText pretty = zice::assess_to_json(rs, answers[k], o);
+      zice::AssessmentText compact = zice::assess_to_json(rs, answers[k], o, zice::ResultText::compact);
+      zice::AssessmentText none = zice::assess_to_json(rs, answers[k], o, zice::ResultText::none);
+      ASSERT_EQ(tree.ok, pretty.ok) << where;
+      ASSERT_EQ(tree.ok, none.ok) << where;
+      ASSERT_EQ(tree.problems.size(), pretty.problems.size()) << where;
+      if (!tree.ok) continue;
+      EXPECT_EQ(pretty.json, zice::to_json_text(tree.result)) << where;
+      EXPECT_EQ(compact.json, zice::to_json_text(tree.result, false)) << where;
+      EXPECT_TRUE(none.json.empty()) << where;
+      expect_summary_matches(pretty.summary, tree.result, where);
+      expect_summary_matches(none.summary, tree.result, where);
+      ++documents;
+    }
+  }
+  EXPECT_GE(documents, 500u);  // 7 rulesets' cases: a real spread of results
+}
+
+TEST(ResultText, StrictModeFailureHasProblemsAndNoText) {
+  zice::Ruleset rs = *zice::Ruleset::load_file(kSource + "/rulesets/miit-zjtx-sme-2022.xml").ruleset;
+  zice::AssessOptions o;
+  o.strict = true;
+  o.date = "2026-06-30";
+  zice::AssessmentText t = zice::assess_to_json(rs, json::parse(R"({"revenue_wan": "lots"})"), o);
+  EXPECT_FALSE(t.ok);
+  EXPECT_TRUE(t.json.empty());
+  ASSERT_FALSE(t.problems.empty());
+  bool wrong_type = false;
+  for (const zice::AnswerProblem& p : t.problems) wrong_type |= p.question == "revenue_wan" && p.code == "wrong_type";
+  EXPECT_TRUE(wrong_type);
+}
+
+TEST(ResultText, NotAnObjectIsNotOk) {
+  zice::Ruleset rs = *zice::Ruleset::load_file(kSource + "/rulesets/sme-size-2011.xml").ruleset;
+  zice::AssessmentText t = zice::assess_to_json(rs, json::parse("[1, 2]"));
+  EXPECT_FALSE(t.ok);
+  EXPECT_EQ(t.ok, zice::assess(rs, json::parse("[1, 2]")).ok);
+}
+
+// The streaming writer prints any tree as the tree printer did: arrays of
+// scalars on one line, mixed arrays and empty containers.
+TEST(ResultText, WriterLayout) {
+  json::value v = json::parse(R"({"a":[1,2.5,"x"],"b":[],"c":{},"d":[{"e":null},[true]],"f":[1,{"g":1}],"h":"q\"\n"})");
+  EXPECT_EQ(zice::to_json_text(v),
+            "{\n  \"a\": [1, 2.5, \"x\"],\n  \"b\": [],\n  \"c\": {},\n  \"d\": [\n    {\n      \"e\": null\n    },\n"
+            "    [true]\n  ],\n  \"f\": [\n    1,\n    {\n      \"g\": 1\n    }\n  ],\n  \"h\": \"q\\\"\\n\"\n}\n");
+  EXPECT_EQ(zice::to_json_text(v, false),
+            R"({"a":[1,2.5,"x"],"b":[],"c":{},"d":[{"e":null},[true]],"f":[1,{"g":1}],"h":"q\"\n"})");
+}
+
+}  // namespace
