@@ -99,7 +99,7 @@ class Assessor {
   void grades();
   template <class Out>
   void write_indicator(Out& out, std::size_t i);
-  std::string explain(std::size_t i) const;
+  std::string_view explain(std::size_t i, std::string& buf) const;
   std::string text(const detail::LocalText& t) const { return t.str(s_.lang, m_.default_lang); }
   void set(std::uint32_t slot, Value v) {
     if (slot != kNoSlot) s_.slots[slot] = std::move(v);
@@ -119,6 +119,7 @@ class Assessor {
   bool provisional_ = false;
   std::vector<const char*> grade_status_;
   std::vector<std::vector<std::pair<std::string, Value>>> grade_failing_;  // per grade: conditions that failed
+  std::string explain_buf_;  // write(): one indicator's explain text at a time
 };
 
 

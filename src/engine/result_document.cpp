@@ -3,6 +3,7 @@
 // text): one description of the document for both, so that the text of
 // zice::assess_to_json and to_json_text(zice::assess(...).result) cannot
 // drift apart.
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -95,60 +96,64 @@ void put_ids(Out& out, std::string_view key, const std::vector<const std::string
 }  // namespace
 
 // The human-readable account of an applicable, scored indicator: what was
-// read, which option or band it met, the points.
-std::string Assessor::explain(std::size_t i) const {
+// read, which option or band it met, the points. Written into `buf` (reused
+// across indicators: no allocation per string).
+std::string_view Assessor::explain(std::size_t i, std::string& buf) const {
   using Method = detail::Indicator::Method;
   const detail::Indicator& ind = m_.indicators[i];
   const IndicatorResult& r = ind_[i];
-  std::string explain;
+  buf.clear();
+  auto out = std::back_inserter(buf);
   switch (ind.method) {
     case Method::options: {
       const detail::Question& q = m_.questions[ind.question];
       const Value& v = s_.slots[q.slot];
       if (r.missing) {
-        explain = fmt::format("{} {}", q.id, s_.tr("未作答 → 0 分", "unanswered → 0 points"));
+        fmt::format_to(out, "{} {}", q.id, s_.tr("未作答 → 0 分", "unanswered → 0 points"));
         break;
       }
-      std::string parts;
+      fmt::format_to(out, "{} = {} → ", q.id, v.to_display());
+      bool any = false;
       for_each_selected(ind, v, [&](const detail::OptionPoints& op) {
-        parts += fmt::format("{}{}={}", parts.empty() ? "" : " + ", op.value, op.points.to_string());
+        fmt::format_to(out, "{}{}={}", any ? " + " : "", op.value, op.points.to_string());
+        any = true;
       });
-      const Decimal& limit = ind.cap ? *ind.cap : ind.max;
-      explain = fmt::format("{} = {} → {}{}", q.id, v.to_display(), parts.empty() ? "0" : parts,
-                            r.capped ? fmt::format(" ({} {})", s_.tr("封顶", "capped at"), limit.to_string()) : "");
+      if (!any) buf += '0';
+      if (r.capped)
+        fmt::format_to(out, " ({} {})", s_.tr("封顶", "capped at"), (ind.cap ? *ind.cap : ind.max).to_string());
       break;
     }
     case Method::bands: {
       std::string_view name = ind.of ? ind.of->source() : "";
       if (r.missing) {
-        explain = fmt::format("{} {}", name, s_.tr("无法计算（输入未作答）→ 0 分", "cannot be computed (unanswered input) → 0 points"));
+        fmt::format_to(out, "{} {}", name, s_.tr("无法计算（输入未作答）→ 0 分", "cannot be computed (unanswered input) → 0 points"));
         break;
       }
       const Decimal& x = r.input.as_number();
       const detail::Band* hit = r.band;
       if (!hit) {
-        explain = fmt::format("{} = {} {}", name, x.to_string(), s_.tr("不在任何分档内 → 0 分", "is in no band → 0 points"));
+        fmt::format_to(out, "{} = {} {}", name, x.to_string(), s_.tr("不在任何分档内 → 0 分", "is in no band → 0 points"));
         break;
       }
-      std::string range = fmt::format("{}{}, {}{}", hit->lo ? (hit->lo_inclusive ? "[" : "(") : "(",
-                                      hit->lo ? hit->lo->to_string() : "-∞", hit->hi ? hit->hi->to_string() : "∞",
-                                      hit->hi ? (hit->hi_inclusive ? "]" : ")") : ")");
-      explain = fmt::format("{} = {}{} ∈ {} → {}", name, x.to_string(), ind.unit, range, hit->points.to_string());
+      fmt::format_to(out, "{} = {}{} ∈ {}{}, {}{} → {}", name, x.to_string(), ind.unit,
+                     hit->lo ? (hit->lo_inclusive ? "[" : "(") : "(", hit->lo ? hit->lo->to_string() : "-∞",
+                     hit->hi ? hit->hi->to_string() : "∞", hit->hi ? (hit->hi_inclusive ? "]" : ")") : ")",
+                     hit->points.to_string());
       break;
     }
     case Method::formula: {
       if (r.missing) {
-        explain = s_.tr("公式无法计算（输入未作答）→ 0 分", "formula cannot be computed (unanswered input) → 0 points");
+        buf += s_.tr("公式无法计算（输入未作答）→ 0 分", "formula cannot be computed (unanswered input) → 0 points");
         break;
       }
       const Decimal& v = r.input.as_number();
-      explain = fmt::format("{} = {}{}", ind.formula->source(), v.to_string(),
-                            r.raw == v ? "" : fmt::format(" → {}", r.raw.to_string()));
+      fmt::format_to(out, "{} = {}", ind.formula->source(), v.to_string());
+      if (!(r.raw == v)) fmt::format_to(out, " → {}", r.raw.to_string());
       break;
     }
   }
-  if (!(ind.weight == Decimal::from_int(1))) explain += fmt::format(" × {}", ind.weight.to_string());
-  return explain;
+  if (!(ind.weight == Decimal::from_int(1))) fmt::format_to(out, " × {}", ind.weight.to_string());
+  return buf;
 }
 
 template <class Out>
@@ -244,7 +249,7 @@ void Assessor::write_indicator(Out& out, std::size_t i) {
     out.null();
   }
   out.key("explain");
-  out.string(explain(i));
+  out.string(explain(i, explain_buf_));
   out.end_object();
 }
 

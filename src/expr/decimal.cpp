@@ -199,6 +199,11 @@ std::string Decimal::to_string(int k) const {
   if (k < 0) k = 0;
   if (k > 30) k = 30;
   if (num_ == 0) return "0";
+  if (den_ == 1 && num_ >= std::numeric_limits<std::int64_t>::min() && num_ <= std::numeric_limits<std::int64_t>::max()) {
+    char buf[24];  // integers (most points and bounds): no rounding, no allocation
+    auto r = std::to_chars(buf, buf + sizeof buf, static_cast<std::int64_t>(num_));
+    return std::string(buf, r.ptr);
+  }
   std::string s;
   if (uint128_t q128; scaled_round(num_, den_, k, q128)) {
     if (q128 == 0) return "0";

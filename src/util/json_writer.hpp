@@ -103,6 +103,20 @@ class JsonWriter {
     if constexpr (Pretty) out_.put(": ");
     else out_.put(':');
   }
+  /// A key spelt in the source: it has nothing to escape, so no scan.
+  template <std::size_t N>
+  void key(const char (&k)[N]) {
+    Frame& f = frames_.back();
+    std::string_view text(k, N - 1);
+    out_.need(text.size() + frames_.size() * 2 + 16);  // , \n indent " key ":space + 8 (spaces_unchecked)
+    if (!f.first) out_.put_unchecked(',');
+    f.first = false;
+    newline_unchecked(frames_.size());
+    out_.put_unchecked('"');
+    out_.put_unchecked(text);
+    if constexpr (Pretty) out_.put_unchecked(std::string_view("\": "));
+    else out_.put_unchecked(std::string_view("\":"));
+  }
   void null() { before(false); out_.put("null"); }
   void boolean(bool b) { before(false); out_.put(b ? std::string_view("true") : std::string_view("false")); }
   void int64(std::int64_t v) { before(false); write_json_int(out_, v); }
@@ -131,6 +145,13 @@ class JsonWriter {
       out_.need(n + 9);
       out_.put_unchecked('\n');
       out_.spaces_unchecked(n);
+    }
+  }
+  // newline() when the room (level * 2 + 9 bytes) is known to be there.
+  void newline_unchecked(std::size_t level) {
+    if constexpr (Pretty) {
+      out_.put_unchecked('\n');
+      out_.spaces_unchecked(level * 2);
     }
   }
   // Separator and indentation before a value inside an array.
