@@ -101,6 +101,7 @@ std::optional<Decimal> make(int128_t n, int128_t d) {
     d = -d;
   }
   if (n == -kMax - 1) return std::nullopt;
+  if (d == 1) return DecimalAccess::raw(n, 1);  // an integer: already in lowest terms
   uint128_t g = gcd_u(uabs(n), static_cast<uint128_t>(d));
   if (g > 1) {
     n /= static_cast<int128_t>(g);
@@ -251,6 +252,10 @@ std::optional<Decimal> Decimal::add(const Decimal& o) const {
 std::optional<Decimal> Decimal::sub(const Decimal& o) const { return add(-o); }
 
 std::optional<Decimal> Decimal::mul(const Decimal& o) const {
+  if (den_ == 1 && o.den_ == 1) {  // integers (most points and weights): no common factors to take out
+    int128_t n;
+    if (!mul_ovf(num_, o.num_, n)) return make(n, 1);
+  }
   int128_t g1 = static_cast<int128_t>(gcd_u(uabs(num_), static_cast<uint128_t>(o.den_)));
   int128_t g2 = static_cast<int128_t>(gcd_u(uabs(o.num_), static_cast<uint128_t>(den_)));
   if (g1 == 0) g1 = 1;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <new>
 #include <string>
 
 #include <boost/json.hpp>
@@ -51,11 +52,22 @@ bool any_escape(std::string_view s) {
 
 }  // namespace
 
+JsonBuffer::JsonBuffer(std::size_t reserve) {
+  reserve = std::max<std::size_t>(reserve, 16);
+  b_ = static_cast<char*>(std::malloc(reserve));
+  if (!b_) throw std::bad_alloc();
+  p_ = b_;
+  e_ = b_ + reserve;
+}
+
 void JsonBuffer::grow(std::size_t n) {
-  std::size_t used = static_cast<std::size_t>(p_ - s_.data());
-  s_.resize(std::max(s_.size() * 2, used + n));
-  p_ = s_.data() + used;
-  e_ = s_.data() + s_.size();
+  std::size_t used = static_cast<std::size_t>(p_ - b_), size = static_cast<std::size_t>(e_ - b_);
+  std::size_t want = std::max(size * 2, used + n);
+  char* b = static_cast<char*>(std::realloc(b_, want));
+  if (!b) throw std::bad_alloc();
+  b_ = b;
+  p_ = b + used;
+  e_ = b + want;
 }
 
 namespace {

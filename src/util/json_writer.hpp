@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -17,13 +18,15 @@
 
 namespace zice::util {
 
-/// Output buffer: a std::string used as raw storage. Appends check the room
-/// left once and copy with memcpy; std::string::push_back/append would check
-/// the capacity and write a terminator on every call. The string is cut to
-/// the bytes written by take().
+/// Output buffer. Appends check the room left once and copy with memcpy;
+/// std::string::push_back/append would check the capacity and write a
+/// terminator on every call. take() copies the bytes written into a string.
 class JsonBuffer {
  public:
-  explicit JsonBuffer(std::size_t reserve) { s_.resize(std::max<std::size_t>(reserve, 16)); p_ = s_.data(); e_ = p_ + s_.size(); }
+  explicit JsonBuffer(std::size_t reserve);
+  ~JsonBuffer() { std::free(b_); }
+  JsonBuffer(const JsonBuffer&) = delete;
+  JsonBuffer& operator=(const JsonBuffer&) = delete;
   void need(std::size_t n) {
     if (static_cast<std::size_t>(e_ - p_) < n) grow(n);
   }
@@ -42,17 +45,16 @@ class JsonBuffer {
   }
   char* cursor() { return p_; }
   void advance_to(char* p) { p_ = p; }
-  std::string take() {
-    s_.resize(static_cast<std::size_t>(p_ - s_.data()));
-    return std::move(s_);
-  }
+  std::string take() { return std::string(b_, p_); }
 
  private:
   void grow(std::size_t n);
-  std::string s_;
+  // Raw malloc'd storage: unlike std::string::resize, nothing is zero-filled.
+  char* b_;
   char* p_;
   char* e_;
 };
+
 
 /// First allocation for the next document on this thread: the last size
 /// seen plus an eighth, kept between 256 bytes and 64 KiB.
