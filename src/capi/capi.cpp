@@ -26,6 +26,7 @@
 
 #include <boost/json.hpp>
 
+#include "engine/assess_text.hpp"
 #include "expr/value.hpp"
 #include "zice/answers_json.hpp"
 #include "zice/limits.hpp"
@@ -501,15 +502,12 @@ int zice_ruleset_assess(const zice_ruleset* rs, const char* answers_json, size_t
     if (!convert_options(opts, o, limits)) return t_error.err.code;
     json::value answers;
     if (!parse_answers(answers_json, len, limits, answers)) return t_error.err.code;
-    // Written straight to text: no result tree (zice::assess_to_json).
-    zice::AssessmentText a = zice::assess_to_json(rs->rs, answers, o);
-    if (a.ok) {
-      *out = dup_string(a.json);
-      return ZICE_OK;
-    }
+    // Written straight to text in the caller's buffer: no result tree, no copy.
+    std::vector<zice::AnswerProblem> problems;
+    if ((*out = zice::detail::assess_to_c_string(rs->rs, answers, o, true, problems))) return ZICE_OK;
     const zice::AnswerProblem* first_fatal = nullptr;
     std::size_t fatal = 0;
-    for (const zice::AnswerProblem& p : a.problems) {
+    for (const zice::AnswerProblem& p : problems) {
       if (p.code == "internal") return fail(ZICE_EINTERNAL, "internal error: " + p.message);
       if (p.code == "invalid_date") return fail(ZICE_EINVAL, p.message);
       if (p.fatal && fatal++ == 0) first_fatal = &p;
@@ -518,8 +516,7 @@ int zice_ruleset_assess(const zice_ruleset* rs, const char* answers_json, size_t
     if (first_fatal)
       msg += "; first: " + (first_fatal->question.empty() ? std::string() : first_fatal->question + ": ") +
              first_fatal->message;
-    std::string problems = zice::to_json_text(problems_json(a.problems));
-    *out = dup_string(problems);
+    *out = dup_string(zice::to_json_text(problems_json(problems)));
     return fail(ZICE_EANSWERS, msg);
   });
 }

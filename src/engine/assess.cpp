@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "engine/json_convert.hpp"
+#include "engine/assess_text.hpp"
 #include "engine/assessor.hpp"
 #include "engine/result_out.hpp"
 #include "engine/session.hpp"
@@ -390,4 +391,23 @@ AssessmentText assess_to_json(const Ruleset& rs, const json::value& answers, con
   return out;
 }
 
+namespace detail {
+
+char* assess_to_c_string(const Ruleset& rs, const json::value& answers, const AssessOptions& o, bool pretty,
+                         std::vector<AnswerProblem>& problems) {
+  problems.clear();
+  try {
+    if (pretty) {
+      util::JsonWriter<true> w;
+      return run(rs, answers, o, &w, nullptr, problems) ? w.release_c_string() : nullptr;
+    }
+    util::JsonWriter<false> w;
+    return run(rs, answers, o, &w, nullptr, problems) ? w.release_c_string() : nullptr;
+  } catch (const std::exception& e) {
+    problems.assign(1, AnswerProblem{"", "internal", e.what(), true});
+  }
+  return nullptr;
+}
+
+}  // namespace detail
 }  // namespace zice

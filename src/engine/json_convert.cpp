@@ -1,6 +1,8 @@
 #include "engine/json_convert.hpp"
 
+#include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <cstdlib>
 #include <limits>
 #include <optional>
@@ -59,7 +61,67 @@ std::optional<boost::json::value> to_json_fast(const expr::Decimal& d) {
   return round6<int128_t>(a, den, n < 0);
 }
 
+// The text of q / 10^6 (q > 0, not a multiple of 10^6) as the result prints
+// it, when that is its plain digits: at most 15 significant digits (so the
+// nearest double's shortest form is those digits) and at least 1e-4 (below,
+// the double prints in exponent form and the writer falls back to fixed
+// notation with 6 digits). Returns the length, 0 otherwise.
+template <class T>
+std::size_t digits6(T q, bool negative, char* buf) {
+  if (q < 100) return 0;
+  char tmp[48];
+  char* end = tmp + sizeof tmp;
+  char* p = end;
+  int digits = 0;
+  for (T x = q; x > 0 || digits <= 6; x /= 10, ++digits) {
+    if (digits == 6) *--p = '.';
+    *--p = static_cast<char>('0' + static_cast<int>(x % 10));
+  }
+  while (end[-1] == '0') --end;
+  int significant = 0;
+  bool leading = true;
+  for (const char* c = p; c < end; ++c) {
+    if (*c == '.') continue;
+    if (leading && *c == '0') continue;
+    leading = false;
+    ++significant;
+  }
+  if (significant > 15) return 0;
+  char* o = buf;
+  if (negative) *o++ = '-';
+  std::memcpy(o, p, static_cast<std::size_t>(end - p));
+  return static_cast<std::size_t>(o - buf + (end - p));
+}
+
+template <class T>
+std::size_t text6(T a, T den, bool negative, char* buf) {
+  constexpr T kScale = 1'000'000;
+  T scaled = a * kScale;
+  T q = scaled / den, r = scaled % den;
+  if (r >= den - r) ++q;
+  if (q % kScale == 0) {
+    T whole = q / kScale;
+    if (whole > static_cast<T>(std::numeric_limits<std::int64_t>::max())) return 0;
+    std::int64_t w = static_cast<std::int64_t>(whole);
+    auto res = std::to_chars(buf, buf + 24, negative ? -w : w);
+    return static_cast<std::size_t>(res.ptr - buf);
+  }
+  return digits6(q, negative, buf);
+}
+
 }  // namespace
+
+std::size_t number_text(const expr::Decimal& d, char* buf) {
+  if (d.is_integer())
+    if (auto i = d.to_int64()) return static_cast<std::size_t>(std::to_chars(buf, buf + 24, *i).ptr - buf);
+  using expr::int128_t;
+  int128_t n = d.numerator(), den = d.denominator();
+  int128_t a = n < 0 ? -n : n;
+  constexpr int128_t kLimit64 = static_cast<int128_t>(std::numeric_limits<std::uint64_t>::max() / 1'000'000u);
+  if (a <= kLimit64 && den <= static_cast<int128_t>(std::numeric_limits<std::uint64_t>::max()))
+    return text6<std::uint64_t>(static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(den), n < 0, buf);
+  return 0;
+}
 
 boost::json::value to_json(const expr::Decimal& d) {
   if (d.is_integer())

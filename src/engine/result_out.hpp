@@ -87,9 +87,12 @@ inline void TreeOut::value(const boost::json::value& v) {
 }
 
 /// A number of the result (rounded as detail::to_json(Decimal) does).
-template <class Out>
-void put_number(Out& out, const expr::Decimal& d) {
-  out.value(to_json(d));
+inline void put_number(TreeOut& out, const expr::Decimal& d) { out.value(to_json(d)); }
+template <bool Pretty>
+void put_number(util::JsonWriter<Pretty>& out, const expr::Decimal& d) {
+  char buf[48];
+  if (std::size_t n = number_text(d, buf)) out.number_text(std::string_view(buf, n));
+  else out.value(to_json(d));
 }
 
 /// An expression value: dates as ISO strings, lists as arrays.

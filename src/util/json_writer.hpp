@@ -46,6 +46,15 @@ class JsonBuffer {
   char* cursor() { return p_; }
   void advance_to(char* p) { p_ = p; }
   std::string take() { return std::string(b_, p_); }
+  /// The bytes written plus a terminating NUL, in malloc'd memory the caller
+  /// frees with std::free; the buffer is empty afterwards.
+  char* release_c_string() {
+    put('\0');
+    char* b = b_;
+    b_ = p_ = e_ = nullptr;
+    return b;
+  }
+  std::size_t size() const { return static_cast<std::size_t>(p_ - b_); }
 
  private:
   void grow(std::size_t n);
@@ -123,6 +132,8 @@ class JsonWriter {
   void boolean(bool b) { before(false); out_.put(b ? std::string_view("true") : std::string_view("false")); }
   void int64(std::int64_t v) { before(false); write_json_int(out_, v); }
   void string(std::string_view s) { before(false); write_json_string(out_, s); }
+  /// A number already in its JSON text.
+  void number_text(std::string_view text) { before(false); out_.put(text); }
   /// A whole boost::json value (scalar or tree).
   void value(const boost::json::value& v);
 
@@ -132,6 +143,12 @@ class JsonWriter {
     std::string text = out_.take();
     record_size(text.size());
     return text;
+  }
+  /// As take(), in malloc'd memory with a terminating NUL (free with std::free).
+  char* release_c_string() {
+    if constexpr (Pretty) out_.put('\n');
+    record_size(out_.size());
+    return out_.release_c_string();
   }
 
  private:

@@ -3,7 +3,9 @@
 // ruleset and every answers document its worked cases hold (complete, partial,
 // invalid), with and without analyses, trace and another language. The
 // summary must agree with the document.
+#include <cstdint>
 #include <filesystem>
+#include <random>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -12,7 +14,9 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include "engine/json_convert.hpp"
 #include "test_support.hpp"
+#include "zice/zice.h"
 #include "zice/zice.hpp"
 
 namespace {
@@ -121,6 +125,32 @@ TEST(ResultText, SameBytesAsTheTreeForEveryShippedCase) {
   EXPECT_GE(documents, 500u);  // 7 rulesets' cases: a real spread of results
 }
 
+// The C API writes the document into the caller's buffer by its own route.
+TEST(ResultText, CApiGivesTheSameBytes) {
+  for (const Shipped& sh : shipped()) {
+    SCOPED_TRACE(sh.id);
+    fs::path answers_path = kSource + "/examples/enterprises/" + sh.id + ".answers.json";
+    if (sh.id == "innovation-demo") answers_path = kSource + "/examples/innovation-demo.answers.json";
+    std::ifstream in(answers_path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string answers = ss.str();
+    ASSERT_FALSE(answers.empty()) << answers_path;
+    zice_ruleset* crs = nullptr;
+    ASSERT_EQ(zice_ruleset_load_file(sh.ruleset.string().c_str(), &crs), ZICE_OK);
+    zice_assess_options o = ZICE_ASSESS_OPTIONS_INIT;
+    o.date = "2026-06-30";
+    char* out = nullptr;
+    ASSERT_EQ(zice_ruleset_assess(crs, answers.c_str(), answers.size(), &o, &out), ZICE_OK);
+    zice::Ruleset rs = *zice::Ruleset::load_file(sh.ruleset.string()).ruleset;
+    zice::AssessOptions co;
+    co.date = "2026-06-30";
+    EXPECT_EQ(std::string(out), zice::to_json_text(zice::assess(rs, json::parse(answers), co).result));
+    zice_free(out);
+    zice_ruleset_free(crs);
+  }
+}
+
 TEST(ResultText, StrictModeFailureHasProblemsAndNoText) {
   zice::Ruleset rs = *zice::Ruleset::load_file(kSource + "/rulesets/miit-zjtx-sme-2022.xml").ruleset;
   zice::AssessOptions o;
@@ -151,6 +181,34 @@ TEST(ResultText, WriterLayout) {
             "    [true]\n  ],\n  \"f\": [\n    1,\n    {\n      \"g\": 1\n    }\n  ],\n  \"h\": \"q\\\"\\n\"\n}\n");
   EXPECT_EQ(zice::to_json_text(v, false),
             R"({"a":[1,2.5,"x"],"b":[],"c":{},"d":[{"e":null},[true]],"f":[1,{"g":1}],"h":"q\"\n"})");
+}
+
+// Numbers written as text directly must print as the tree's double does,
+// including near the edges: below 1e-4 (exponent form there), 15 and 16
+// significant digits, halves at the 6th digit, negatives, integers.
+TEST(ResultText, NumberTextMatchesThePrintedDouble) {
+  using zice::expr::Decimal;
+  std::mt19937_64 rng(20261202);
+  auto check = [](const Decimal& d) {
+    char buf[48];
+    std::size_t n = zice::detail::number_text(d, buf);
+    if (n == 0) return false;
+    EXPECT_EQ(std::string(buf, n), zice::to_json_text(zice::detail::to_json(d), false)) << d.to_string(20);
+    return true;
+  };
+  std::size_t direct = 0;
+  const std::int64_t scales[] = {1, 7, 1000, 1000000, 100000000, 1000000000000LL};
+  for (int i = 0; i < 200000; ++i) {
+    std::int64_t den = std::uniform_int_distribution<std::int64_t>(1, 10000000)(rng);
+    std::int64_t num = std::uniform_int_distribution<std::int64_t>(-1000000000, 1000000000)(rng) * scales[i % 6];
+    direct += check(*Decimal::from_int(num).divide(Decimal::from_int(den)));
+  }
+  for (std::int64_t q = -2000; q <= 2000; ++q)  // around 1e-4 and 1e-3, exactly on 6 digits
+    direct += check(*Decimal::from_int(q).divide(Decimal::from_int(1000000)));
+  for (std::int64_t k : {1LL, 3LL, 5LL, 999999999LL, 123456789012345LL, 999999999999999LL, 9999999999999999LL})
+    for (std::int64_t den : {2LL, 4LL, 8LL, 10LL, 2000000LL, 3LL})
+      check(*Decimal::from_int(k).divide(Decimal::from_int(den)));
+  EXPECT_GT(direct, 100000u);  // about half the numbers above take the direct path (the rest are too large)
 }
 
 }  // namespace
