@@ -344,7 +344,7 @@ class Batch {
   std::vector<QuestionRef> questions_;
   std::map<std::string, const QuestionRef*> question_ids_;
   std::vector<Column> columns_;
-  // Summary (writer thread only).
+  // Summary (updated by the one thread writing output at a time).
   std::size_t ok_ = 0, failed_ = 0;
   std::map<std::string, std::size_t> grades_;
   double total_sum_ = 0;
@@ -360,9 +360,12 @@ class Batch {
 
 // ---------------------------------------------------------------- the pipeline
 
-/// Reader → bounded window → workers → ordered writer. At most `window`
-/// records are in flight (queued, being assessed, or waiting for an earlier
-/// one to be written), so memory does not grow with the input.
+/// Reader → bounded window → workers, which also write the results in input
+/// order: the worker that finishes the next record to be written writes it
+/// and every later one already done, while the others go on assessing (no
+/// writer thread to wake per record). At most `window` records are in flight
+/// (queued, being assessed, or waiting for an earlier one to be written), so
+/// memory does not grow with the input.
 class Pipeline {
  public:
   Pipeline(Batch& batch, std::ostream& out, int jobs, bool progress, std::uintmax_t input_size)
@@ -371,7 +374,6 @@ class Pipeline {
 
   void start() {
     for (int i = 0; i < jobs_; ++i) workers_.emplace_back([this] { work(); });
-    writer_ = std::thread([this] { write(); });
   }
 
   void push(Record r, std::size_t bytes_read) {
@@ -392,9 +394,7 @@ class Pipeline {
       eof_ = true;
     }
     work_.notify_all();
-    ready_.notify_all();
     for (std::thread& t : workers_) t.join();
-    writer_.join();
     if (progress_) std::cerr << "\r\x1b[K" << std::flush;
     if (write_failed_) throw InputError("cannot write the results");
   }
@@ -407,13 +407,14 @@ class Pipeline {
   bool progress_;
   std::uintmax_t input_size_;
   std::mutex mu_;
-  std::condition_variable work_, ready_, space_;
+  std::condition_variable work_, space_;
   std::deque<Record> queue_;
   std::map<std::size_t, Outcome> done_;
   std::size_t issued_ = 0, written_ = 0, bytes_read_ = 0;
   bool eof_ = false, write_failed_ = false;
+  bool writing_ = false;  // a worker is writing results (one at a time, in order)
   std::vector<std::thread> workers_;
-  std::thread writer_;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now(), last_draw_ = started_;
 
   void work() {
     for (;;) {
@@ -426,48 +427,38 @@ class Pipeline {
         queue_.pop_front();
       }
       Outcome o = batch_.process(r);
-      {
-        std::lock_guard lock(mu_);
-        done_.emplace(r.seq, std::move(o));
+      std::unique_lock lock(mu_);
+      done_.emplace(r.seq, std::move(o));
+      if (writing_) continue;  // the worker writing now will also write this one, in its turn
+      writing_ = true;
+      for (auto it = done_.find(written_); it != done_.end(); it = done_.find(written_)) {
+        Outcome next = std::move(it->second);
+        done_.erase(it);
+        lock.unlock();
+        emit(next);
+        lock.lock();
+        ++written_;
+        if (issued_ - written_ == window_ / 2 || (eof_ && written_ == issued_)) space_.notify_one();
       }
-      ready_.notify_one();
+      writing_ = false;
     }
   }
 
-  void write() {
-    auto last = std::chrono::steady_clock::now();
-    auto started = last;
-    for (;;) {
-      Outcome o;
-      {
-        std::unique_lock lock(mu_);
-        ready_.wait(lock, [&] { return done_.count(written_) || (eof_ && written_ == issued_); });
-        auto it = done_.find(written_);
-        if (it == done_.end()) return;
-        o = std::move(it->second);
-        done_.erase(it);
-      }
-      if (o.ok) {
-        out_ << o.output;
-        if (!out_) write_failed_ = true;
-      } else {
-        if (progress_) std::cerr << "\r\x1b[K";
-        print_error(o.error);
-      }
-      batch_.count(o);
-      bool wake_reader;
-      {
-        std::lock_guard lock(mu_);
-        ++written_;
-        wake_reader = issued_ - written_ == window_ / 2 || (eof_ && written_ == issued_);
-      }
-      if (wake_reader) space_.notify_one();
-      if (progress_) {
-        auto now = std::chrono::steady_clock::now();
-        if (now - last > std::chrono::milliseconds(100)) {
-          last = now;
-          draw(now - started);
-        }
+  // One result or error to the output (only by the worker holding writing_).
+  void emit(const Outcome& o) {
+    if (o.ok) {
+      out_ << o.output;
+      if (!out_) write_failed_ = true;
+    } else {
+      if (progress_) std::cerr << "\r\x1b[K";
+      print_error(o.error);
+    }
+    batch_.count(o);
+    if (progress_) {
+      auto now = std::chrono::steady_clock::now();
+      if (now - last_draw_ > std::chrono::milliseconds(100)) {
+        last_draw_ = now;
+        draw(now - started_);
       }
     }
   }
