@@ -100,7 +100,10 @@ class Assessor {
   template <class Out>
   void write_indicator(Out& out, std::size_t i);
   std::string_view explain(std::size_t i, std::string& buf) const;
-  std::string text(const detail::LocalText& t) const { return t.str(s_.lang, m_.default_lang); }
+  std::string_view text(const detail::LocalText& t) const {
+    const std::string* p = t.get(s_.lang, m_.default_lang);
+    return p ? std::string_view(*p) : std::string_view();
+  }
   void set(std::uint32_t slot, Value v) {
     if (slot != kNoSlot) s_.slots[slot] = std::move(v);
   }
