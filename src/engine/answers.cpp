@@ -216,10 +216,10 @@ void bind_answers(Session& s, const json::value& answers) {
     return;
   }
   for (const auto& kv : answers.get_object()) {
-    std::string key(kv.key());
+    std::string_view key = kv.key();
     auto it = s.m.question_index.find(key);
     if (it == s.m.question_index.end()) {
-      s.problem(key, "unknown_question", s.zh ? fmt::format("未知的问题编号 '{}'", key) : fmt::format("unknown question '{}'", key));
+      s.problem(std::string(key), "unknown_question", s.zh ? fmt::format("未知的问题编号 '{}'", key) : fmt::format("unknown question '{}'", key));
       continue;
     }
     if (kv.value().is_null()) continue;

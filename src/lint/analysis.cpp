@@ -319,7 +319,7 @@ std::optional<Span> band_input_domain(const Model& m, const Indicator& ind, int*
   std::string_view src = ind.of->source();
   while (!src.empty() && (src.front() == ' ' || src.front() == '\t' || src.front() == '\n')) src.remove_prefix(1);
   while (!src.empty() && (src.back() == ' ' || src.back() == '\t' || src.back() == '\n')) src.remove_suffix(1);
-  auto it = m.question_index.find(std::string(src));
+  auto it = m.question_index.find(src);
   if (it == m.question_index.end()) return std::nullopt;
   const Question& q = m.questions[it->second];
   if (q.type != QuestionType::integer && q.type != QuestionType::number) return std::nullopt;

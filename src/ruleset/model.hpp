@@ -6,6 +6,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,13 @@ inline constexpr std::uint32_t kNoSlot = UINT32_MAX;
 struct Location {
   int line = 0, column = 0;
   int file = 0;
+};
+
+/// Hash for maps keyed by std::string that are looked up by std::string_view
+/// (no string built per look-up).
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
 
 /// One user-facing string in several languages ("" = the default language).
@@ -299,7 +307,7 @@ struct Model {
   std::vector<Question> questions;
   std::vector<Derived> derived;
   std::vector<EvalStep> steps;            // dependency order
-  std::unordered_map<std::string, int> question_index;
+  std::unordered_map<std::string, int, StringHash, std::equal_to<>> question_index;  // looked up by string_view
 
   // Scoring.
   bool has_scoring = false;
