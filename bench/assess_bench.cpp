@@ -1,10 +1,12 @@
-// One assessment, parsed answers → result document (zice::assess), on the
-// shipped rulesets and their example enterprises (complete answers). Besides
+// One assessment, parsed answers → result document (zice::assess, or
+// zice::assess_to_json for AssessText/ and AssessSummary/), on the shipped
+// rulesets and their example enterprises (complete answers). Besides
 // Google Benchmark's mean, each run records every iteration's thread CPU time
 // and reports its median (p50_us) and 99th percentile (p99_us).
 #include <benchmark/benchmark.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <boost/json.hpp>
@@ -31,6 +33,35 @@ void assess_latency(benchmark::State& state, const std::string& id, bool analyse
     zice::Assessment a = zice::assess(rs, answers, o);
     benchmark::DoNotOptimize(a);
     samples.push_back(thread_cpu_ns() - t0);
+  }
+  state.counters["p50_us"] = quantile(samples, 0.5) / 1000;
+  state.counters["p99_us"] = quantile(samples, 0.99) / 1000;
+  state.SetItemsProcessed(state.iterations());
+}
+
+// AssessText/<ruleset>: the same as Assess/<ruleset>/analyse:0, with the
+// result written straight to compact JSON text (zice::assess_to_json, as zice
+// batch writes JSON Lines); AssessSummary/<ruleset>: no document at all, only
+// the summary (ResultText::none, as zice batch writes CSV).
+void assess_text_latency(benchmark::State& state, const std::string& id, zice::ResultText text) {
+  zice::Ruleset rs = load_or_throw(ruleset_path(id));
+  boost::json::value answers = boost::json::parse(slurp(answers_path(id)));
+  zice::AssessOptions o;
+  o.date = "2026-06-30";
+  o.analyse = false;
+  std::vector<double> samples;
+  samples.reserve(1 << 16);
+  bool failed = false;
+  for (auto _ : state) {
+    double t0 = thread_cpu_ns();
+    zice::AssessmentText a = zice::assess_to_json(rs, answers, o, text);
+    benchmark::DoNotOptimize(a);
+    samples.push_back(thread_cpu_ns() - t0);
+    failed = failed || !a.ok;
+  }
+  if (failed) {
+    state.SkipWithError("the assessment failed");
+    return;
   }
   state.counters["p50_us"] = quantile(samples, 0.5) / 1000;
   state.counters["p99_us"] = quantile(samples, 0.99) / 1000;
@@ -86,6 +117,15 @@ const bool registered = [] {
     for (bool analyse : {false, true})
       benchmark::RegisterBenchmark((std::string("Assess/") + id + "/analyse:" + (analyse ? "1" : "0")).c_str(),
                                    [id = std::string(id), analyse](benchmark::State& s) { assess_latency(s, id, analyse); })
+          ->Unit(benchmark::kMicrosecond);
+  // AssessText/<ruleset>, AssessSummary/<ruleset>
+  for (const char* id : kRulesets)
+    for (auto [name, text] : {std::pair{"AssessText/", zice::ResultText::compact},
+                              std::pair{"AssessSummary/", zice::ResultText::none}})
+      benchmark::RegisterBenchmark((std::string(name) + id).c_str(),
+                                   [id = std::string(id), text = text](benchmark::State& s) {
+                                     assess_text_latency(s, id, text);
+                                   })
           ->Unit(benchmark::kMicrosecond);
   return true;
 }();

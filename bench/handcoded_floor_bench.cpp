@@ -4,12 +4,14 @@
 // double arithmetic, if-chains for the bands, and a result object with the
 // same core content as the engine's (total, dimensions, indicators with their
 // input and band, gates with status and message, grade with message).
-// Compared with Assess/miit-zjtx-sme-2022 (parsed answers → result object).
+// Compared with Assess/miit-zjtx-sme-2022 (parsed answers → result object),
+// and with zice::assess / assess_to_json in one paired run (BM_PairedZjtx2022).
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
@@ -189,5 +191,77 @@ void BM_HandCodedZjtx2022(benchmark::State& state) {
   state.counters["p99_us"] = quantile(samples, 0.99) / 1000;
 }
 BENCHMARK(BM_HandCodedZjtx2022)->Unit(benchmark::kMicrosecond);
+
+// The engine and the floor measured in one run, call by call, so that the
+// drift of a shared machine between separate benchmarks does not enter their
+// ratio. Each iteration makes four calls on the same parsed answers, in an
+// order rotating by one every iteration (no kind always runs first, after the
+// same neighbour, or with a warmer cache):
+//   tree:    zice::assess, the result as a boost::json tree (analyses off);
+//   text:    zice::assess_to_json, the result written as compact JSON text;
+//   summary: zice::assess_to_json with ResultText::none, only the summary;
+//   floor:   score_zjtx_2022, the hand-coded scorer above.
+// Each call's thread CPU time is a sample of its kind; the counters are the
+// medians (µs) and each engine median ÷ the floor median.
+void BM_PairedZjtx2022(benchmark::State& state) {
+  zice::Ruleset rs = load_or_throw(ruleset_path("miit-zjtx-sme-2022"));
+  json::value answers = json::parse(slurp(answers_path("miit-zjtx-sme-2022")));
+  const json::object& a = answers.as_object();
+  zice::AssessOptions o;
+  o.date = "2026-06-30";
+  o.analyse = false;
+  enum Kind { kTree, kText, kSummary, kFloor, kKinds };
+  std::vector<double> samples[kKinds];
+  for (auto& s : samples) s.reserve(1 << 15);
+  bool failed = false;
+  std::size_t iteration = 0;
+  for (auto _ : state) {
+    for (int k = 0; k < kKinds; ++k) {
+      int kind = static_cast<int>((iteration + static_cast<std::size_t>(k)) % kKinds);
+      double t0 = thread_cpu_ns();
+      switch (kind) {
+        case kTree: {
+          zice::Assessment r = zice::assess(rs, answers, o);
+          benchmark::DoNotOptimize(r);
+          failed = failed || !r.ok;
+          break;
+        }
+        case kText: {
+          zice::AssessmentText r = zice::assess_to_json(rs, answers, o, zice::ResultText::compact);
+          benchmark::DoNotOptimize(r);
+          failed = failed || !r.ok || r.json.empty();
+          break;
+        }
+        case kSummary: {
+          zice::AssessmentText r = zice::assess_to_json(rs, answers, o, zice::ResultText::none);
+          benchmark::DoNotOptimize(r);
+          failed = failed || !r.ok;
+          break;
+        }
+        default: {
+          json::object r = score_zjtx_2022(a);
+          benchmark::DoNotOptimize(r);
+          break;
+        }
+      }
+      samples[kind].push_back(thread_cpu_ns() - t0);
+    }
+    ++iteration;
+  }
+  if (failed) {
+    state.SkipWithError("an assessment failed");
+    return;
+  }
+  double p50[kKinds];
+  for (int k = 0; k < kKinds; ++k) p50[k] = quantile(samples[k], 0.5);
+  state.counters["tree_p50_us"] = p50[kTree] / 1000;
+  state.counters["text_p50_us"] = p50[kText] / 1000;
+  state.counters["summary_p50_us"] = p50[kSummary] / 1000;
+  state.counters["floor_p50_us"] = p50[kFloor] / 1000;
+  state.counters["tree_ratio"] = p50[kTree] / p50[kFloor];
+  state.counters["text_ratio"] = p50[kText] / p50[kFloor];
+  state.counters["summary_ratio"] = p50[kSummary] / p50[kFloor];
+}
+BENCHMARK(BM_PairedZjtx2022)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
