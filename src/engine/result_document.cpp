@@ -102,43 +102,51 @@ std::string_view Assessor::explain(std::size_t i, std::string& buf) const {
   using Method = detail::Indicator::Method;
   const detail::Indicator& ind = m_.indicators[i];
   const IndicatorResult& r = ind_[i];
+  // Plain appends rather than fmt::format: this runs for every indicator of
+  // every result, and the pieces are whole strings.
   buf.clear();
-  auto out = std::back_inserter(buf);
+  auto put = [&](std::string_view a, std::string_view b = {}, std::string_view c = {}) {
+    buf.append(a).append(b).append(c);
+  };
   switch (ind.method) {
     case Method::options: {
       const detail::Question& q = m_.questions[ind.question];
       const Value& v = s_.slots[q.slot];
       if (r.missing) {
-        fmt::format_to(out, "{} {}", q.id, s_.tr("未作答 → 0 分", "unanswered → 0 points"));
+        put(q.id, " ", s_.tr("未作答 → 0 分", "unanswered → 0 points"));
         break;
       }
-      fmt::format_to(out, "{} = {} → ", q.id, v.to_display());
+      put(q.id, " = ", v.to_display());
+      buf += " → ";
       bool any = false;
       for_each_selected(ind, v, [&](const detail::OptionPoints& op) {
-        fmt::format_to(out, "{}{}={}", any ? " + " : "", op.value, op.points.to_string());
+        put(any ? " + " : "", op.value, "=");
+        buf += op.points.to_string();
         any = true;
       });
       if (!any) buf += '0';
-      if (r.capped)
-        fmt::format_to(out, " ({} {})", s_.tr("封顶", "capped at"), (ind.cap ? *ind.cap : ind.max).to_string());
+      if (r.capped) {
+        put(" (", s_.tr("封顶", "capped at"), " ");
+        put((ind.cap ? *ind.cap : ind.max).to_string(), ")");
+      }
       break;
     }
     case Method::bands: {
       std::string_view name = ind.of ? ind.of->source() : "";
       if (r.missing) {
-        fmt::format_to(out, "{} {}", name, s_.tr("无法计算（输入未作答）→ 0 分", "cannot be computed (unanswered input) → 0 points"));
+        put(name, " ", s_.tr("无法计算（输入未作答）→ 0 分", "cannot be computed (unanswered input) → 0 points"));
         break;
       }
       const Decimal& x = r.input.as_number();
       const detail::Band* hit = r.band;
+      put(name, " = ", x.to_string());
       if (!hit) {
-        fmt::format_to(out, "{} = {} {}", name, x.to_string(), s_.tr("不在任何分档内 → 0 分", "is in no band → 0 points"));
+        put(" ", s_.tr("不在任何分档内 → 0 分", "is in no band → 0 points"));
         break;
       }
-      fmt::format_to(out, "{} = {}{} ∈ {}{}, {}{} → {}", name, x.to_string(), ind.unit,
-                     hit->lo ? (hit->lo_inclusive ? "[" : "(") : "(", hit->lo ? hit->lo->to_string() : "-∞",
-                     hit->hi ? hit->hi->to_string() : "∞", hit->hi ? (hit->hi_inclusive ? "]" : ")") : ")",
-                     hit->points.to_string());
+      put(ind.unit, " ∈ ", hit->lo ? (hit->lo_inclusive ? "[" : "(") : "(");
+      put(hit->lo ? hit->lo->to_string() : "-∞", ", ", hit->hi ? hit->hi->to_string() : "∞");
+      put(hit->hi ? (hit->hi_inclusive ? "]" : ")") : ")", " → ", hit->points.to_string());
       break;
     }
     case Method::formula: {
@@ -147,12 +155,12 @@ std::string_view Assessor::explain(std::size_t i, std::string& buf) const {
         break;
       }
       const Decimal& v = r.input.as_number();
-      fmt::format_to(out, "{} = {}", ind.formula->source(), v.to_string());
-      if (!(r.raw == v)) fmt::format_to(out, " → {}", r.raw.to_string());
+      put(ind.formula->source(), " = ", v.to_string());
+      if (!(r.raw == v)) put(" → ", r.raw.to_string());
       break;
     }
   }
-  if (!(ind.weight == Decimal::from_int(1))) fmt::format_to(out, " × {}", ind.weight.to_string());
+  if (!(ind.weight == Decimal::from_int(1))) put(" × ", ind.weight.to_string());
   return buf;
 }
 

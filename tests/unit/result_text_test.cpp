@@ -172,6 +172,26 @@ TEST(ResultText, NotAnObjectIsNotOk) {
   EXPECT_EQ(t.ok, zice::assess(rs, json::parse("[1, 2]")).ok);
 }
 
+// Every position of a long string is checked for characters to escape (the
+// scan goes 16 and 8 bytes at a time).
+TEST(ResultText, EscapesAnywhereInLongStrings) {
+  const std::string base = "abcdefghijklmnopqrstuvwxyz 0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  for (char special : {'"', '\\', '\n', '\x01', '\x1f'}) {
+    for (std::size_t at = 0; at < base.size(); ++at) {
+      std::string s = base;
+      s[at] = special;
+      std::string text = zice::to_json_text(json::value(s), false);
+      EXPECT_EQ(json::parse(text).as_string(), s) << int(special) << " at " << at;
+      // Escaped: \" \\ \n take 2 bytes, a control character 6 (\u00XX).
+      std::size_t escaped = special == '"' || special == '\\' || special == '\n' ? 2 : 6;
+      EXPECT_EQ(text.size(), base.size() + 2 + escaped - 1) << int(special) << " at " << at;
+    }
+  }
+  EXPECT_EQ(zice::to_json_text(json::value(base), false), "\"" + base + "\"");
+  const std::string chinese = "中小企业法治合规体系规范（团体标准）第 5.2 条";  // UTF-8 stays as it is
+  EXPECT_EQ(zice::to_json_text(json::value(chinese), false), "\"" + chinese + "\"");
+}
+
 // The streaming writer prints any tree as the tree printer did: arrays of
 // scalars on one line, mixed arrays and empty containers.
 TEST(ResultText, WriterLayout) {
