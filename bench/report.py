@@ -8,7 +8,7 @@ of bench/generate.py (scripts/bench writes both). Times are CPU time per
 operation (medians of N repetitions) unless a row says wall; batch rows are
 medians of N runs of the real `zice batch` process, timed with os.wait4, writing
 JSON Lines and CSV. The engine ÷ hand-coded floor ratios come from one paired
-benchmark (BM_PairedZjtx2022) that times both call by call.
+benchmark (BM_PairedZjtx2022) that times them in alternating blocks of calls.
 """
 import argparse
 import json
@@ -138,7 +138,7 @@ def main():
             p50_p99(med[f'AssessText/{rid}']), '—', '—')
         row('2', f'assess_to_json {rid}, parsed answers → summary only, no document (analyses off)',
             p50_p99(med[f'AssessSummary/{rid}']), '—', '—')
-    # Engine and floor timed call by call in one run (BM_PairedZjtx2022):
+    # Engine and floor timed in alternating blocks of calls in one run (BM_PairedZjtx2022):
     # the machine's drift between separate benchmarks does not enter the ratio.
     pair = med['BM_PairedZjtx2022']
     fl = pair['floor_p50_us']
