@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <numeric>
 #include <stdexcept>
 
 namespace zice::expr {
@@ -26,12 +27,24 @@ constexpr int kFallbackDigits = 18;
 uint128_t uabs(int128_t v) { return v < 0 ? -static_cast<uint128_t>(v) : static_cast<uint128_t>(v); }
 
 uint128_t gcd_u(uint128_t a, uint128_t b) {
+  // Almost every operand fits in 64 bits: std::gcd there (binary GCD with
+  // hardware instructions) instead of 128-bit remainders, each a library call.
+  constexpr uint128_t k64 = ~std::uint64_t{0};
+  if (a <= k64 && b <= k64) return std::gcd(static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(b));
   while (b != 0) {
     uint128_t t = a % b;
     a = b;
     b = t;
   }
   return a;
+}
+
+// a / b for b > 0 dividing a exactly, in 64-bit arithmetic when both fit
+// (the 128-bit division is a library call).
+int128_t div_exact(int128_t a, int128_t b) {
+  constexpr int128_t lo = std::numeric_limits<std::int64_t>::min(), hi = std::numeric_limits<std::int64_t>::max();
+  if (a >= lo && a <= hi && b <= hi) return static_cast<std::int64_t>(a) / static_cast<std::int64_t>(b);
+  return a / b;
 }
 
 int128_t pow10_i(int n) {
@@ -104,8 +117,8 @@ std::optional<Decimal> make(int128_t n, int128_t d) {
   if (d == 1) return DecimalAccess::raw(n, 1);  // an integer: already in lowest terms
   uint128_t g = gcd_u(uabs(n), static_cast<uint128_t>(d));
   if (g > 1) {
-    n /= static_cast<int128_t>(g);
-    d /= static_cast<int128_t>(g);
+    n = div_exact(n, static_cast<int128_t>(g));
+    d = div_exact(d, static_cast<int128_t>(g));
   }
   return DecimalAccess::raw(n, d);
 }
@@ -261,7 +274,9 @@ std::optional<Decimal> Decimal::mul(const Decimal& o) const {
   if (g1 == 0) g1 = 1;
   if (g2 == 0) g2 = 1;
   int128_t n, d;
-  if (!mul_ovf(num_ / g1, o.num_ / g2, n) && !mul_ovf(den_ / g2, o.den_ / g1, d)) return make(n, d);
+  if (!mul_ovf(div_exact(num_, g1), div_exact(o.num_, g2), n) &&
+      !mul_ovf(div_exact(den_, g2), div_exact(o.den_, g1), d))
+    return make(n, d);
   return make_big(to_big(num_) * to_big(o.num_), to_big(den_) * to_big(o.den_));
 }
 

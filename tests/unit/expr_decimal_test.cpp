@@ -1,6 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <random>
 #include <stdexcept>
+
+#include <boost/multiprecision/cpp_int.hpp>
 
 #include "expr/decimal.hpp"
 
@@ -152,4 +156,39 @@ TEST(ExprDecimal, Ordering) {
   Decimal x = div(D("1e30"), D("999999999999999989"));
   Decimal y = div(D("1e30"), D("999999999999999877"));
   EXPECT_TRUE(x < y);
+}
+
+// Products and quotients against arbitrary-precision arithmetic: the 64-bit
+// fast paths (integer products, gcd and exact division in 64 bits) give the
+// same lowest-terms fractions as the general 128-bit path.
+TEST(ExprDecimal, ProductsAndQuotientsAreExactInLowestTerms) {
+  using Big = boost::multiprecision::cpp_int;
+  using zice::expr::int128_t;
+  auto big = [](int128_t v) {
+    Big b = static_cast<std::int64_t>(v >> 64);
+    b <<= 64;
+    b += static_cast<std::uint64_t>(v);
+    return b;
+  };
+  std::mt19937_64 rng(7);
+  const std::int64_t bounds[] = {10, 1000, 1000000, 4000000000LL, 3000000000000000000LL};
+  for (int i = 0; i < 100000; ++i) {
+    std::int64_t bound = bounds[i % 5];
+    auto pick = [&](std::int64_t lo) { return std::uniform_int_distribution<std::int64_t>(lo, bound)(rng); };
+    Decimal a = *Decimal::from_int(pick(-bound)).divide(Decimal::from_int(pick(1)));
+    Decimal b = *Decimal::from_int(pick(-bound)).divide(Decimal::from_int(pick(1)));
+    for (bool product : {true, false}) {
+      if (!product && b.numerator() == 0) continue;
+      std::optional<Decimal> r = product ? a.mul(b) : a.divide(b);
+      Big n = big(a.numerator()) * (product ? big(b.numerator()) : big(b.denominator()));
+      Big d = big(a.denominator()) * (product ? big(b.denominator()) : big(b.numerator()));
+      if (d < 0) n = -n, d = -d;
+      Big g = boost::multiprecision::gcd(boost::multiprecision::abs(n), d);
+      if (g > 1) n /= g, d /= g;
+      ASSERT_TRUE(r.has_value());
+      if (boost::multiprecision::abs(n) >> 126 != 0 || d >> 126 != 0) continue;  // beyond 128 bits: rounded, not exact
+      EXPECT_EQ(big(r->numerator()), n) << i;
+      EXPECT_EQ(big(r->denominator()), d) << i;
+    }
+  }
 }
