@@ -215,19 +215,31 @@ void bind_answers(Session& s, const json::value& answers) {
     s.problem("", "invalid_json", s.tr("答案必须是以问题编号为键的 JSON 对象", "answers must be a JSON object keyed by question id"));
     return;
   }
+  // Answer documents usually list the questions in questionnaire order: the
+  // question after the previous answer's is tried first, which reads the
+  // questions in sequence instead of probing the hash index (whose nodes lie
+  // all over the model's memory) once per answer.
+  const std::vector<Question>& questions = s.m.questions;
+  std::size_t next = 0;
   for (const auto& kv : answers.get_object()) {
     std::string_view key = kv.key();
-    auto it = s.m.question_index.find(key);
-    if (it == s.m.question_index.end()) {
-      s.problem(std::string(key), "unknown_question", s.zh ? fmt::format("未知的问题编号 '{}'", key) : fmt::format("unknown question '{}'", key));
-      continue;
+    std::size_t index;
+    if (next < questions.size() && questions[next].id == key) {
+      index = next;
+    } else {
+      auto it = s.m.question_index.find(key);
+      if (it == s.m.question_index.end()) {
+        s.problem(std::string(key), "unknown_question", s.zh ? fmt::format("未知的问题编号 '{}'", key) : fmt::format("unknown question '{}'", key));
+        continue;
+      }
+      index = static_cast<std::size_t>(it->second);
     }
+    next = index + 1;
     if (kv.value().is_null()) continue;
-    const Question& q = s.m.questions[it->second];
-    s.given[it->second] = 1;
+    s.given[index] = 1;
     std::size_t before = s.problems.size();
-    s.answers[it->second] = convert(s, q, kv.value());
-    if (s.problems.size() != before) s.invalid[it->second] = 1;
+    s.answers[index] = convert(s, questions[index], kv.value());
+    if (s.problems.size() != before) s.invalid[index] = 1;
   }
 }
 
