@@ -232,3 +232,41 @@ TEST(ResultText, NumberTextMatchesThePrintedDouble) {
 }
 
 }  // namespace
+
+namespace {
+
+// Answers are bound by key whatever their order (the binder tries the next
+// question first, then the index): reversed and shuffled documents, with an
+// unknown key among them, give the same result as the questionnaire order.
+TEST(ResultText, AnswerOrderDoesNotMatter) {
+  zice::Ruleset rs = *zice::Ruleset::load_file(kSource + "/rulesets/miit-zjtx-sme-2022.xml").ruleset;
+  json::value answers = read_json(kSource + "/examples/enterprises/miit-zjtx-sme-2022.answers.json");
+  std::vector<std::pair<std::string, json::value>> items;
+  for (const auto& kv : answers.as_object()) items.emplace_back(std::string(kv.key()), kv.value());
+  items.emplace(items.begin() + static_cast<std::ptrdiff_t>(items.size() / 2), "no_such_question", json::value(1));
+  auto document = [](const std::vector<std::pair<std::string, json::value>>& v) {
+    json::object o;
+    for (const auto& [k, x] : v) o[k] = x;
+    return json::value(std::move(o));
+  };
+  zice::AssessOptions o;
+  o.date = "2026-06-30";
+  std::string in_order = zice::assess_to_json(rs, document(items), o).json;
+  ASSERT_NE(in_order.find("no_such_question"), std::string::npos);  // reported as unknown_question
+  std::reverse(items.begin(), items.end());
+  EXPECT_EQ(zice::assess_to_json(rs, document(items), o).json.size(), in_order.size());
+  std::mt19937 rng(3);
+  for (int i = 0; i < 5; ++i) {
+    std::shuffle(items.begin(), items.end(), rng);
+    zice::AssessmentText t = zice::assess_to_json(rs, document(items), o);
+    json::value a = json::parse(t.json), b = json::parse(in_order);
+    EXPECT_EQ(a.at("score"), b.at("score"));
+    EXPECT_EQ(a.at("indicators"), b.at("indicators"));
+    EXPECT_EQ(a.at("gates"), b.at("gates"));
+    EXPECT_EQ(a.at("grade"), b.at("grade"));
+    ASSERT_EQ(t.problems.size(), 1u);
+    EXPECT_EQ(t.problems[0].code, "unknown_question");
+  }
+}
+
+}  // namespace
