@@ -29,6 +29,13 @@ std::optional<boost::json::value> round6(T a, T den, bool negative) {
     return boost::json::value(static_cast<std::int64_t>(negative ? -static_cast<std::int64_t>(whole)
                                                                   : static_cast<std::int64_t>(whole)));
   }
+  // q / 10^6 with q and 10^6 exact in a double: IEEE division rounds the
+  // exact quotient to the nearest double, which is what strtod gives for its
+  // decimal text.
+  if (q < (T{1} << 53)) {
+    double d = static_cast<double>(q) / 1e6;
+    return boost::json::value(negative ? -d : d);
+  }
   // Digits of q with the decimal point before the last 6, trailing zeros dropped.
   char buf[64];
   char* end = buf + sizeof buf - 1;  // room for the terminator

@@ -4,6 +4,7 @@
 // invalid), with and without analyses, trace and another language. The
 // summary must agree with the document.
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <fstream>
@@ -210,6 +211,11 @@ TEST(ResultText, NumberTextMatchesThePrintedDouble) {
   using zice::expr::Decimal;
   std::mt19937_64 rng(20261202);
   auto check = [](const Decimal& d) {
+    // The tree's double is the one nearest to the 6-digit rounded decimal.
+    json::value v = zice::detail::to_json(d);
+    if (v.is_double()) {
+      EXPECT_EQ(v.get_double(), std::strtod(d.to_string(6).c_str(), nullptr)) << d.to_string(20);
+    }
     char buf[48];
     std::size_t n = zice::detail::number_text(d, buf);
     if (n == 0) return false;
