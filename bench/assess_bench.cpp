@@ -20,7 +20,10 @@ using namespace zice::bench;
 const char* const kRulesets[] = {"sme-size-2011",      "miit-innovative-sme-2022", "miit-zjtx-sme-2022",
                                  "miit-zjtx-sme-2026", "sme-legal-compliance",     "sme-quality-maturity"};
 
-void assess_latency(benchmark::State& state, const std::string& id, bool analyse) {
+// Times `call(ruleset, answers, options)` per iteration (thread CPU time):
+// p50 and p99 counters; an assessment that is not ok fails the benchmark.
+template <class Call>
+void latency(benchmark::State& state, const std::string& id, bool analyse, Call call) {
   zice::Ruleset rs = load_or_throw(ruleset_path(id));
   boost::json::value answers = boost::json::parse(slurp(answers_path(id)));
   zice::AssessOptions o;
@@ -28,33 +31,10 @@ void assess_latency(benchmark::State& state, const std::string& id, bool analyse
   o.analyse = analyse;
   std::vector<double> samples;
   samples.reserve(1 << 16);
-  for (auto _ : state) {
-    double t0 = thread_cpu_ns();
-    zice::Assessment a = zice::assess(rs, answers, o);
-    benchmark::DoNotOptimize(a);
-    samples.push_back(thread_cpu_ns() - t0);
-  }
-  state.counters["p50_us"] = quantile(samples, 0.5) / 1000;
-  state.counters["p99_us"] = quantile(samples, 0.99) / 1000;
-  state.SetItemsProcessed(state.iterations());
-}
-
-// AssessText/<ruleset>: the same as Assess/<ruleset>/analyse:0, with the
-// result written straight to compact JSON text (zice::assess_to_json, as zice
-// batch writes JSON Lines); AssessSummary/<ruleset>: no document at all, only
-// the summary (ResultText::none, as zice batch writes CSV).
-void assess_text_latency(benchmark::State& state, const std::string& id, zice::ResultText text) {
-  zice::Ruleset rs = load_or_throw(ruleset_path(id));
-  boost::json::value answers = boost::json::parse(slurp(answers_path(id)));
-  zice::AssessOptions o;
-  o.date = "2026-06-30";
-  o.analyse = false;
-  std::vector<double> samples;
-  samples.reserve(1 << 16);
   bool failed = false;
   for (auto _ : state) {
     double t0 = thread_cpu_ns();
-    zice::AssessmentText a = zice::assess_to_json(rs, answers, o, text);
+    auto a = call(rs, answers, o);
     benchmark::DoNotOptimize(a);
     samples.push_back(thread_cpu_ns() - t0);
     failed = failed || !a.ok;
@@ -66,6 +46,22 @@ void assess_text_latency(benchmark::State& state, const std::string& id, zice::R
   state.counters["p50_us"] = quantile(samples, 0.5) / 1000;
   state.counters["p99_us"] = quantile(samples, 0.99) / 1000;
   state.SetItemsProcessed(state.iterations());
+}
+
+void assess_latency(benchmark::State& state, const std::string& id, bool analyse) {
+  latency(state, id, analyse, [](const zice::Ruleset& rs, const boost::json::value& a, const zice::AssessOptions& o) {
+    return zice::assess(rs, a, o);
+  });
+}
+
+// AssessText/<ruleset>: the same as Assess/<ruleset>/analyse:0, with the
+// result written straight to compact JSON text (zice::assess_to_json, as zice
+// batch writes JSON Lines); AssessSummary/<ruleset>: no document at all, only
+// the summary (ResultText::none, as zice batch writes CSV).
+void assess_text_latency(benchmark::State& state, const std::string& id, zice::ResultText text) {
+  latency(state, id, false, [text](const zice::Ruleset& rs, const boost::json::value& a, const zice::AssessOptions& o) {
+    return zice::assess_to_json(rs, a, o, text);
+  });
 }
 
 // The same enterprise with a third of the answers removed: adds the

@@ -47,9 +47,11 @@ class TreeOut {
   void null() { st_.push_null(); counted(); }
   void boolean(bool b) { st_.push_bool(b); counted(); }
   void int64(std::int64_t v) { st_.push_int64(v); counted(); }
+  void uint64(std::uint64_t v) { st_.push_uint64(v); counted(); }
+  void number(double d) { st_.push_double(d); counted(); }
   void string(std::string_view s) { st_.push_string(s); counted(); }
   /// A whole boost::json value, copied into the tree's storage.
-  void value(const boost::json::value& v);
+  void value(const boost::json::value& v) { util::walk_json(*this, v); }
 
   boost::json::value release() { return st_.release(); }
 
@@ -61,30 +63,6 @@ class TreeOut {
   boost::json::value_stack st_;
   std::vector<std::size_t> counts_;  // values (objects: pairs) in each open container
 };
-
-inline void TreeOut::value(const boost::json::value& v) {
-  switch (v.kind()) {
-    case boost::json::kind::null: null(); break;
-    case boost::json::kind::bool_: boolean(v.get_bool()); break;
-    case boost::json::kind::int64: int64(v.get_int64()); break;
-    case boost::json::kind::uint64: st_.push_uint64(v.get_uint64()); counted(); break;
-    case boost::json::kind::double_: st_.push_double(v.get_double()); counted(); break;
-    case boost::json::kind::string: string(v.get_string()); break;
-    case boost::json::kind::array:
-      begin_array();
-      for (const boost::json::value& e : v.get_array()) value(e);
-      end_array();
-      break;
-    case boost::json::kind::object:
-      begin_object();
-      for (const auto& kv : v.get_object()) {
-        key(kv.key());
-        value(kv.value());
-      }
-      end_object();
-      break;
-  }
-}
 
 /// A number of the result (rounded as detail::to_json(Decimal) does).
 inline void put_number(TreeOut& out, const expr::Decimal& d) { out.value(to_json(d)); }

@@ -153,35 +153,6 @@ void write_json_double(JsonBuffer& out, double d) {
   out.put(s);
 }
 
-template <bool Pretty>
-void JsonWriter<Pretty>::value(const boost::json::value& v) {
-  switch (v.kind()) {
-    case boost::json::kind::null: null(); break;
-    case boost::json::kind::bool_: boolean(v.get_bool()); break;
-    case boost::json::kind::int64: int64(v.get_int64()); break;
-    case boost::json::kind::uint64: before(false); write_json_uint(out_, v.get_uint64()); break;
-    case boost::json::kind::double_: before(false); write_json_double(out_, v.get_double()); break;
-    case boost::json::kind::string: string(v.get_string()); break;
-    case boost::json::kind::array: {
-      const auto& a = v.get_array();
-      // Arrays of scalars stay on one line: easier to read in goldens.
-      begin_array(std::all_of(a.begin(), a.end(), [](const boost::json::value& e) { return !e.is_object() && !e.is_array(); }));
-      for (const boost::json::value& e : a) value(e);
-      end_array();
-      break;
-    }
-    case boost::json::kind::object: {
-      begin_object();
-      for (const auto& kv : v.get_object()) {
-        key(kv.key());
-        value(kv.value());
-      }
-      end_object();
-      break;
-    }
-  }
-}
-
 template class JsonWriter<true>;
 template class JsonWriter<false>;
 

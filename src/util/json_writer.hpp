@@ -131,11 +131,13 @@ class JsonWriter {
   void null() { before(false); out_.put("null"); }
   void boolean(bool b) { before(false); out_.put(b ? std::string_view("true") : std::string_view("false")); }
   void int64(std::int64_t v) { before(false); write_json_int(out_, v); }
+  void uint64(std::uint64_t v) { before(false); write_json_uint(out_, v); }
+  void number(double d) { before(false); write_json_double(out_, d); }
   void string(std::string_view s) { before(false); write_json_string(out_, s); }
   /// A number already in its JSON text.
   void number_text(std::string_view text) { before(false); out_.put(text); }
   /// A whole boost::json value (scalar or tree).
-  void value(const boost::json::value& v);
+  void value(const boost::json::value& v) { walk_json(*this, v); }
 
   /// The text; a pretty document ends with a newline.
   std::string take() {
@@ -205,5 +207,35 @@ class JsonWriter {
 
 extern template class JsonWriter<true>;
 extern template class JsonWriter<false>;
+
+/// Sends a boost::json value (scalar or tree) to `out` as events: the one walk
+/// shared by the text writer and the tree builder (engine/result_out.hpp).
+/// Arrays say whether they hold only scalars (printed on one line).
+template <class Out>
+void walk_json(Out& out, const boost::json::value& v) {
+  switch (v.kind()) {
+    case boost::json::kind::null: out.null(); break;
+    case boost::json::kind::bool_: out.boolean(v.get_bool()); break;
+    case boost::json::kind::int64: out.int64(v.get_int64()); break;
+    case boost::json::kind::uint64: out.uint64(v.get_uint64()); break;
+    case boost::json::kind::double_: out.number(v.get_double()); break;
+    case boost::json::kind::string: out.string(v.get_string()); break;
+    case boost::json::kind::array: {
+      const auto& a = v.get_array();
+      out.begin_array(std::all_of(a.begin(), a.end(), [](const boost::json::value& e) { return !e.is_object() && !e.is_array(); }));
+      for (const boost::json::value& e : a) walk_json(out, e);
+      out.end_array();
+      break;
+    }
+    case boost::json::kind::object:
+      out.begin_object();
+      for (const auto& kv : v.get_object()) {
+        out.key(kv.key());
+        walk_json(out, kv.value());
+      }
+      out.end_object();
+      break;
+  }
+}
 
 }  // namespace zice::util
