@@ -544,20 +544,18 @@ void Assessor::write(Out& out) {
   }
   out.end_array();
 
-  out.key("not_applicable");
-  out.begin_object();
-  put_ids(out, "questions", na_q);
-  put_ids(out, "indicators", na_ind);
-  put_ids(out, "gates", na_gates);
-  put_ids(out, "checks", na_checks);
-  out.end_object();
-  out.key("missing");
-  out.begin_object();
-  put_ids(out, "questions", missing_q);
-  put_ids(out, "indicators", missing_ind);
-  put_ids(out, "gates", missing_gates);
-  put_ids(out, "checks", missing_checks);
-  out.end_object();
+  using Ids = std::vector<const std::string*>;
+  auto put_lists = [&](std::string_view key, const Ids& q, const Ids& ind, const Ids& gates, const Ids& checks) {
+    out.key(key);
+    out.begin_object();
+    put_ids(out, "questions", q);
+    put_ids(out, "indicators", ind);
+    put_ids(out, "gates", gates);
+    put_ids(out, "checks", checks);
+    out.end_object();
+  };
+  put_lists("not_applicable", na_q, na_ind, na_gates, na_checks);
+  put_lists("missing", missing_q, missing_ind, missing_gates, missing_checks);
 
   out.key("problems");
   out.begin_array();
