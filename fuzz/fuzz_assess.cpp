@@ -5,7 +5,8 @@
 // sorted by path) and the options; the rest is the answers document. Input
 // that is not a JSON object is rejected by the parser like the CLI and the C
 // API do; every JSON object must validate and assess without a crash or an
-// exception, and assessing twice must give byte-identical results.
+// exception, and assessing twice must give byte-identical results, the second
+// time through zice::assess_to_json (text written without a tree).
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -72,7 +73,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   zice::Assessment a = zice::assess(rs, answers, opts);
   if (!a.ok) return 0;
   const std::string first = zice::to_json_text(a.result);
-  zice::Assessment again = zice::assess(rs, answers, opts);
-  if (!again.ok || zice::to_json_text(again.result) != first) std::abort();  // determinism
+  // Determinism, and the text path (no tree) writes exactly what printing the
+  // tree gives; the summary agrees with the document.
+  zice::AssessmentText again = zice::assess_to_json(rs, answers, opts);
+  if (!again.ok || again.json != first) std::abort();
+  zice::AssessmentText summary = zice::assess_to_json(rs, answers, opts, zice::ResultText::none);
+  if (!summary.ok || summary.summary.complete != a.result.at("complete").as_bool() ||
+      summary.summary.problems != a.result.at("problems").as_array().size())
+    std::abort();
   return 0;
 }
