@@ -32,7 +32,6 @@ namespace {
 const Decimal kZero;
 const Decimal kHundred = Decimal::from_int(100);
 
-Decimal mul(const Decimal& a, const Decimal& b) { return mul_or_zero(a, b); }
 Decimal add(const Decimal& a, const Decimal& b) { return a.add(b).value_or(a); }
 
 }  // namespace
@@ -42,7 +41,7 @@ Decimal mul_or_zero(const Decimal& a, const Decimal& b) { return a.mul(b).value_
 Value percent_value(const Decimal& score, const Decimal& max) {
   if (max.is_zero()) return Value();
   auto q = score.divide(max);
-  return q ? Value::number(mul(*q, kHundred)) : Value();
+  return q ? Value::number(mul_or_zero(*q, kHundred)) : Value();
 }
 
 
@@ -56,11 +55,11 @@ IndicatorResult Assessor::score_indicator(int ii, bool parent_applies) {
   if (r.applicable && ind.method == Method::options && ind.question >= 0 && !s_.applicable[ind.question])
     r.applicable = false;
   if (!r.applicable) return r;
-  r.max = mul(ind.max, ind.weight);
+  r.max = mul_or_zero(ind.max, ind.weight);
   if (overrides_ && (*overrides_)[ii]) {  // what-if analysis: points given
     r.overridden = true;
     r.raw = *(*overrides_)[ii];
-    r.points = mul(*(*overrides_)[ii], ind.weight);
+    r.points = mul_or_zero(*(*overrides_)[ii], ind.weight);
     return r;
   }
   Decimal raw;
@@ -108,7 +107,7 @@ IndicatorResult Assessor::score_indicator(int ii, bool parent_applies) {
     }
   }
   r.raw = raw;
-  r.points = mul(raw, ind.weight);
+  r.points = mul_or_zero(raw, ind.weight);
   return r;
 }
 
@@ -123,8 +122,8 @@ DimensionResult Assessor::score_dimension(int di, bool parent_applies) {
       DimensionResult cr = score_dimension(c.index, r.applicable);
       if (cr.applicable) {
         const Decimal& cw = m_.dimensions[c.index].weight;
-        r.score = add(r.score, mul(cr.score, cw));
-        r.max = add(r.max, mul(cr.max, cw));
+        r.score = add(r.score, mul_or_zero(cr.score, cw));
+        r.max = add(r.max, mul_or_zero(cr.max, cw));
       }
     } else {
       IndicatorResult ir = score_indicator(c.index, r.applicable);
@@ -150,8 +149,8 @@ void Assessor::score() {
   for (int di : m_.top_dimensions) {
     DimensionResult r = score_dimension(di, true);
     if (!r.applicable) continue;
-    total_ = add(total_, mul(r.score, m_.dimensions[di].weight));
-    total_max_ = add(total_max_, mul(r.max, m_.dimensions[di].weight));
+    total_ = add(total_, mul_or_zero(r.score, m_.dimensions[di].weight));
+    total_max_ = add(total_max_, mul_or_zero(r.max, m_.dimensions[di].weight));
   }
   bool minimums = true;
   for (std::size_t i = 0; i < m_.indicators.size(); ++i) {
