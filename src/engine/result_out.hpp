@@ -20,8 +20,9 @@
 namespace zice::detail {
 
 /// Builds a boost::json tree in one storage with boost::json::value_stack:
-/// each container is made at its final size when it closes (no rehashing, no
-/// look-up per key).
+/// each container is made at its final size when it closes (no regrowth or
+/// rehashing; Boost.JSON checks an object's keys once, as it is made).
+/// `temp_` is declared before `st_`, which uses it as its first stack buffer.
 class TreeOut {
  public:
   explicit TreeOut(boost::json::storage_ptr sp) : st_({}, temp_, sizeof temp_) {
