@@ -223,7 +223,7 @@ TEST(ResultText, NumberTextMatchesThePrintedDouble) {
     return true;
   };
   std::size_t direct = 0;
-  const std::int64_t scales[] = {1, 7, 1000, 1000000, 100000000, 1000000000000LL};
+  const std::int64_t scales[] = {1, 7, 1000, 1000000, 100000000, 1000000000};  // |num| ≤ 10^18: no overflow
   for (int i = 0; i < 200000; ++i) {
     std::int64_t den = std::uniform_int_distribution<std::int64_t>(1, 10000000)(rng);
     std::int64_t num = std::uniform_int_distribution<std::int64_t>(-1000000000, 1000000000)(rng) * scales[i % 6];
