@@ -62,6 +62,20 @@ export interface Result {
   [key: string]: unknown;
 }
 
+/** The outcome only (zice_assess_options.result_format = ZICE_RESULT_SUMMARY). */
+export interface Summary {
+  schema: 'zice-summary/1';
+  ruleset: { id: string; version: string };
+  grade: string | null;
+  total: number | null;
+  percent: number | null;
+  dimensions: Record<string, number | null>;
+  failed_gates: string[];
+  findings: { critical: number; high: number; medium: number; low: number; info: number };
+  complete: boolean;
+  problems: number;
+}
+
 export interface Questionnaire {
   schema: string;
   ruleset: Record<string, unknown>;
@@ -170,6 +184,10 @@ export declare class Ruleset {
   assess(answers: Answers, opts?: AssessOptions): Result;
   /** Scores answers on the libuv thread pool. */
   assessAsync(answers: Answers, opts?: AssessOptions): Promise<Result>;
+  /** Only the outcome of an assessment (docs/result-schema.md, "Summary"). */
+  assessSummary(answers: Answers, opts?: AssessOptions): Summary;
+  /** assessSummary() on the libuv thread pool. */
+  assessSummaryAsync(answers: Answers, opts?: AssessOptions): Promise<Summary>;
   report(result: Result | string, format?: string): string;
   /** Frees a loaded ruleset (idempotent); pending async calls finish first. */
   close(): void;

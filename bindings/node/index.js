@@ -138,7 +138,11 @@ function optString(v, what) {
   return v;
 }
 
-function callArgs(answers, opts, assess) {
+// zice_assess_options.result_format (zice.h)
+const RESULT_COMPACT = 1;
+const RESULT_SUMMARY = 2;
+
+function callArgs(answers, opts, assess, resultFormat = 0) {
   if (typeof opts === 'string') opts = { lang: opts };
   opts = opts || {};
   return [
@@ -148,6 +152,7 @@ function callArgs(answers, opts, assess) {
     assess ? toDate(opts.date) : null,
     assess ? !!opts.trace : false,
     assess ? opts.analyse !== false : true,
+    resultFormat,
   ];
 }
 
@@ -246,13 +251,31 @@ class Ruleset {
    * In strict mode, fatal answer problems throw AnswersError (err.problems).
    */
   assess(answers, opts) {
-    return JSON.parse(native.assess(this.#h(), ...callArgs(answers, opts, true)));
+    // Compact text: it is parsed here anyway, and indentation only costs.
+    return JSON.parse(native.assess(this.#h(), ...callArgs(answers, opts, true, RESULT_COMPACT)));
   }
 
   /** assess() on the libuv thread pool: the event loop stays responsive. */
   async assessAsync(answers, opts) {
     const handle = this.#h();
-    return JSON.parse(await native.assessAsync(handle, ...callArgs(answers, opts, true)));
+    return JSON.parse(await native.assessAsync(handle, ...callArgs(answers, opts, true, RESULT_COMPACT)));
+  }
+
+  /**
+   * Scores answers and returns only the outcome (docs/result-schema.md,
+   * "Summary"): { schema: "zice-summary/1", ruleset, grade, total, percent,
+   * dimensions: {id: score}, failed_gates, findings: {severity: count},
+   * complete, problems }. The cheapest call when the full document is not
+   * needed. Same options as assess().
+   */
+  assessSummary(answers, opts) {
+    return JSON.parse(native.assess(this.#h(), ...callArgs(answers, opts, true, RESULT_SUMMARY)));
+  }
+
+  /** assessSummary() on the libuv thread pool. */
+  async assessSummaryAsync(answers, opts) {
+    const handle = this.#h();
+    return JSON.parse(await native.assessAsync(handle, ...callArgs(answers, opts, true, RESULT_SUMMARY)));
   }
 
   /** Renders a result of assess() as a report ("text", "json", …). */

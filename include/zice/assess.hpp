@@ -83,6 +83,12 @@ Assessment assess(const Ruleset&, const boost::json::value& answers, const Asses
 AssessmentText assess_to_json(const Ruleset&, const boost::json::value& answers, const AssessOptions& = {},
                               ResultText = ResultText::pretty);
 
+/// The summary as a JSON object (docs/result-schema.md, "Summary"):
+/// {"schema": "zice-summary/1", "ruleset": {"id", "version"}, "grade",
+/// "total", "percent", "dimensions": {id: score}, "failed_gates",
+/// "findings": {severity: count}, "complete", "problems"}.
+std::string summary_to_json(const Ruleset&, const AssessmentSummary&, bool pretty = true);
+
 /// Deterministic, pretty-printed JSON (2-space indent, keys in insertion order,
 /// decimals without exponents).
 std::string to_json_text(const boost::json::value&, bool pretty = true);

@@ -171,7 +171,13 @@ ZICE_API int zice_ruleset_questionnaire(const zice_ruleset *rs, const char *lang
 
 /* ---- assessing ------------------------------------------------------------ */
 
-#define ZICE_ASSESS_OPTIONS_VERSION 2
+#define ZICE_ASSESS_OPTIONS_VERSION 3
+
+/* zice_assess_options.result_format: what zice_ruleset_assess writes to *out. */
+#define ZICE_RESULT_PRETTY 0  /* the result document (docs/result-schema.md), indented (default) */
+#define ZICE_RESULT_COMPACT 1 /* the same document on one line: smaller, faster to write and parse */
+#define ZICE_RESULT_SUMMARY 2 /* only the outcome: grade, scores, failed gates, findings per severity
+                                 (docs/result-schema.md, "Summary"); the cheapest to produce and parse */
 
 typedef struct zice_assess_options {
   unsigned int version; /* ZICE_ASSESS_OPTIONS_VERSION */
@@ -185,13 +191,15 @@ typedef struct zice_assess_options {
   size_t max_answers_depth;         /* nesting of arrays/objects; 0 = default 16, at most 256 */
   size_t max_answers_string_length; /* bytes of one string; 0 = default 65536 */
   size_t max_answers_array_length;  /* elements of one array; 0 = default 10000 */
+  /* ---- version 3 (a version-2 struct ends here; its callers get ZICE_RESULT_PRETTY) */
+  int result_format;                /* ZICE_RESULT_PRETTY (default), ZICE_RESULT_COMPACT or ZICE_RESULT_SUMMARY */
 } zice_assess_options;
 
-#define ZICE_ASSESS_OPTIONS_INIT {ZICE_ASSESS_OPTIONS_VERSION, NULL, 0, 0, NULL, 1, 0, 0, 0, 0}
+#define ZICE_ASSESS_OPTIONS_INIT {ZICE_ASSESS_OPTIONS_VERSION, NULL, 0, 0, NULL, 1, 0, 0, 0, 0, ZICE_RESULT_PRETTY}
 
 /** Initialises `opts` to the defaults for options struct `version`
- * (ZICE_ASSESS_OPTIONS_VERSION); for version 1 only the version-1 fields are
- * written. ZICE_EINVAL for an unknown version.
+ * (ZICE_ASSESS_OPTIONS_VERSION); for an older version only that version's
+ * fields are written. ZICE_EINVAL for an unknown version.
  * zice_ruleset_validate/assess reject a struct whose version is 0 or newer
  * than the library knows (ZICE_EINVAL), and an invalid `date` (ZICE_EINVAL). */
 ZICE_API int zice_assess_options_init(zice_assess_options *opts, unsigned int version);
@@ -210,7 +218,9 @@ ZICE_API int zice_ruleset_validate(const zice_ruleset *rs, const char *answers_j
 
 /**
  * Scores answers. On ZICE_OK, *out receives the result JSON
- * (docs/result-schema.md). On ZICE_EANSWERS (strict mode), *out receives the
+ * (docs/result-schema.md): the whole document, indented or on one line, or
+ * only its summary, as opts->result_format says (version 3; ZICE_EINVAL for
+ * another value). On ZICE_EANSWERS (strict mode), *out receives the
  * problems JSON array instead. On other errors *out is set to NULL.
  * `len` may be 0 to use strlen(answers_json). `opts` may be NULL.
  */

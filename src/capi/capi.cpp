@@ -219,7 +219,9 @@ bool parse_json(std::string_view text, const char* what, json::value& out) {
 }
 
 /// Checks and converts a zice_assess_options (NULL = defaults).
-bool convert_options(const zice_assess_options* opts, zice::AssessOptions& o, zice::AnswerLimits& answer_limits) {
+bool convert_options(const zice_assess_options* opts, zice::AssessOptions& o, zice::AnswerLimits& answer_limits,
+                     int* result_format = nullptr) {
+  if (result_format) *result_format = ZICE_RESULT_PRETTY;
   if (!opts) return true;
   if (opts->version == 0 || opts->version > ZICE_ASSESS_OPTIONS_VERSION) {
     fail(ZICE_EINVAL, "zice_assess_options.version is " + std::to_string(opts->version) +
@@ -254,6 +256,14 @@ bool convert_options(const zice_assess_options* opts, zice::AssessOptions& o, zi
           fail(ZICE_EINVAL, "zice_assess_options: " + *err);
           return false;
         }
+  }
+  if (opts->version >= 3) {
+    if (opts->result_format < ZICE_RESULT_PRETTY || opts->result_format > ZICE_RESULT_SUMMARY) {
+      fail(ZICE_EINVAL, "zice_assess_options.result_format is " + std::to_string(opts->result_format) +
+                            "; expected ZICE_RESULT_PRETTY, ZICE_RESULT_COMPACT or ZICE_RESULT_SUMMARY");
+      return false;
+    }
+    if (result_format) *result_format = opts->result_format;
   }
   return true;
 }
@@ -462,8 +472,10 @@ int zice_assess_options_init(zice_assess_options* opts, unsigned int version) {
     if (version == 0 || version > ZICE_ASSESS_OPTIONS_VERSION)
       return fail(ZICE_EINVAL, "zice_assess_options_init: unsupported options version " + std::to_string(version));
     const zice_assess_options defaults = ZICE_ASSESS_OPTIONS_INIT;
-    // A version-1 caller's struct is shorter: write only its fields.
-    std::size_t size = version == 1 ? offsetof(zice_assess_options, analyse) : sizeof defaults;
+    // An older caller's struct is shorter: write only its fields.
+    std::size_t size = version == 1   ? offsetof(zice_assess_options, analyse)
+                       : version == 2 ? offsetof(zice_assess_options, result_format)
+                                      : sizeof defaults;
     std::memcpy(static_cast<void*>(opts), &defaults, size);
     opts->version = version;
     return ZICE_OK;
@@ -499,12 +511,21 @@ int zice_ruleset_assess(const zice_ruleset* rs, const char* answers_json, size_t
     if (!live(rs)) return bad_handle("zice_ruleset_assess", "rs", rs);
     zice::AssessOptions o;
     zice::AnswerLimits limits;
-    if (!convert_options(opts, o, limits)) return t_error.err.code;
+    int format = ZICE_RESULT_PRETTY;
+    if (!convert_options(opts, o, limits, &format)) return t_error.err.code;
     json::value answers;
     if (!parse_answers(answers_json, len, limits, answers)) return t_error.err.code;
-    // Written straight to text in the caller's buffer: no result tree, no copy.
     std::vector<zice::AnswerProblem> problems;
-    if ((*out = zice::detail::assess_to_c_string(rs->rs, answers, o, true, problems))) return ZICE_OK;
+    if (format == ZICE_RESULT_SUMMARY) {
+      zice::AssessmentText a = zice::assess_to_json(rs->rs, answers, o, zice::ResultText::none);
+      if (a.ok) {
+        *out = dup_string(zice::summary_to_json(rs->rs, a.summary, false));
+        return ZICE_OK;
+      }
+      problems = std::move(a.problems);
+    } else if ((*out = zice::detail::assess_to_c_string(rs->rs, answers, o, format == ZICE_RESULT_PRETTY, problems))) {
+      return ZICE_OK;  // written straight to text in the caller's buffer: no result tree, no copy
+    }
     const zice::AnswerProblem* first_fatal = nullptr;
     std::size_t fatal = 0;
     for (const zice::AnswerProblem& p : problems) {

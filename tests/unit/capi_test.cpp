@@ -249,6 +249,56 @@ TEST_F(CApi, OptionsVersionIsChecked) {
   EXPECT_NE(std::string(zice_error_last()->message).find("2026-02-30"), std::string::npos);
 }
 
+// Options version 3: the result written indented, on one line, or as the
+// summary only; a version-2 struct has no result_format and gets the
+// indented document.
+TEST_F(CApi, ResultFormats) {
+  zice_assess_options o = options();
+  const std::string pretty = assess(answers_, o);
+  o.result_format = ZICE_RESULT_COMPACT;
+  const std::string compact = assess(answers_, o);
+  EXPECT_EQ(compact.find('\n'), std::string::npos);
+  EXPECT_LT(compact.size(), pretty.size());
+  EXPECT_EQ(json::parse(compact), json::parse(pretty));
+
+  o.result_format = ZICE_RESULT_SUMMARY;
+  json::value summary = json::parse(assess(answers_, o));
+  json::value full = json::parse(pretty);
+  EXPECT_EQ(summary.at("schema"), "zice-summary/1");
+  EXPECT_EQ(summary.at("ruleset").at("id"), full.at("ruleset").at("id"));
+  EXPECT_EQ(summary.at("grade"), full.at("grade").is_null() ? json::value() : full.at("grade").at("id"));
+  EXPECT_EQ(summary.at("total"), full.at("score").at("total"));
+  EXPECT_EQ(summary.at("percent"), full.at("score").at("percent"));
+  const json::object& dims = summary.at("dimensions").as_object();
+  ASSERT_EQ(dims.size(), full.at("dimensions").as_array().size());
+  for (const json::value& d : full.at("dimensions").as_array())
+    EXPECT_EQ(dims.at(d.at("id").as_string()), d.at("score")) << d.at("id");
+  json::array failed;
+  for (const json::value& g : full.at("gates").as_array())
+    if (g.at("kind") == "mandatory" && g.at("status") == "fail") failed.push_back(g.at("id"));
+  EXPECT_EQ(summary.at("failed_gates"), failed);
+  std::int64_t findings = 0;
+  for (const auto& kv : summary.at("findings").as_object()) findings += kv.value().as_int64();
+  EXPECT_EQ(findings, static_cast<std::int64_t>(full.at("findings").as_array().size()));
+  EXPECT_EQ(summary.at("complete"), full.at("complete"));
+  EXPECT_EQ(summary.at("problems").as_int64(), static_cast<std::int64_t>(full.at("problems").as_array().size()));
+
+  o.result_format = 3;
+  char* s = reinterpret_cast<char*>(0x1);
+  EXPECT_EQ(zice_ruleset_assess(rs_, answers_.c_str(), 0, &o, &s), ZICE_EINVAL);
+  EXPECT_EQ(s, nullptr);
+  EXPECT_NE(std::string(zice_error_last()->message).find("result_format"), std::string::npos);
+
+  o.version = 2;  // a version-2 caller's struct ends before result_format: ignored
+  EXPECT_EQ(assess(answers_, o), pretty);
+  zice_assess_options v2;
+  v2.result_format = 77;
+  ASSERT_EQ(zice_assess_options_init(&v2, 2), ZICE_OK);
+  EXPECT_EQ(v2.result_format, 77) << "zice_assess_options_init(2) wrote past a version-2 struct";
+  ASSERT_EQ(zice_assess_options_init(&v2, 3), ZICE_OK);
+  EXPECT_EQ(v2.result_format, ZICE_RESULT_PRETTY);
+}
+
 TEST_F(CApi, Questionnaire) {
   char* out = nullptr;
   ASSERT_EQ(zice_ruleset_questionnaire(rs_, "zh-CN", &out), ZICE_OK);

@@ -17,6 +17,7 @@
 #include <node_api.h>
 
 #include <cstring>
+#include <cstdint>
 #include <string>
 #include <utility>
 
@@ -188,6 +189,15 @@ bool get_bool(napi_env env, napi_value v) {
   check(env, napi_coerce_to_bool(env, v, &v));
   check(env, napi_get_value_bool(env, v, &b));
   return b;
+}
+
+// An integer argument; undefined or null reads as 0.
+int get_int(napi_env env, napi_value v) {
+  if (is_nullish(env, v)) return 0;
+  std::int32_t i = 0;
+  check(env, napi_coerce_to_number(env, v, &v));
+  check(env, napi_get_value_int32(env, v, &i));
+  return i;
 }
 
 // Handles ---------------------------------------------------------------------------
@@ -386,12 +396,13 @@ napi_value Questionnaire(napi_env env, napi_callback_info info) {
 }
 
 // Options of validate/assess as passed from JS:
-// (handle, answersJson, lang|null, strict, date|null, trace, analyse)
+// (handle, answersJson, lang|null, strict, date|null, trace, analyse, resultFormat)
+// resultFormat: ZICE_RESULT_PRETTY, _COMPACT or _SUMMARY (0, 1, 2).
 struct CallSpec {
   bool assess = true;
   std::string answers;
   OptString lang, date;
-  int strict = 0, trace = 0, analyse = 1;
+  int strict = 0, trace = 0, analyse = 1, result_format = ZICE_RESULT_PRETTY;
 
   void read(napi_env env, napi_value* argv) {
     answers = get_string(env, argv[1], "answers (JSON text)");
@@ -400,6 +411,7 @@ struct CallSpec {
     date = get_opt_string(env, argv[4], "date");
     trace = get_bool(env, argv[5]) ? 1 : 0;
     analyse = get_bool(env, argv[6]) ? 1 : 0;
+    result_format = get_int(env, argv[7]);
   }
 
   // Runs the call; fills out/err. Safe on any thread.
@@ -410,6 +422,7 @@ struct CallSpec {
     opts.trace = trace;
     opts.analyse = analyse;
     opts.date = date.c_str();
+    opts.result_format = result_format;
     ZiceString s;
     int rc = assess ? zice_ruleset_assess(rs, answers.data(), answers.size(), &opts, &s.p)
                     : zice_ruleset_validate(rs, answers.data(), answers.size(), &opts, &s.p);
@@ -421,7 +434,7 @@ struct CallSpec {
 
 napi_value RunSync(napi_env env, napi_callback_info info, bool assess) {
   return guard(env, [&] {
-    Args<7> a(env, info);
+    Args<8> a(env, info);
     const zice_ruleset* rs = ruleset_arg(env, a.argv[0])->rs;
     CallSpec spec;
     spec.assess = assess;
@@ -492,7 +505,7 @@ void work_complete(napi_env env, napi_status status, void* data) {
 
 napi_value RunAsync(napi_env env, napi_callback_info info, bool assess) {
   return guard(env, [&] {
-    Args<7> a(env, info);
+    Args<8> a(env, info);
     RulesetBox* box = ruleset_arg(env, a.argv[0]);
     auto* w = new Work{};
     try {

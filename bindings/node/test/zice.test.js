@@ -147,6 +147,23 @@ test('assess: real values', () => {
   assert.equal('trace' in r, false);
 });
 
+test('assessSummary: the outcome only, agreeing with assess()', async () => {
+  const rs = Ruleset.load(MIIT);
+  const full = rs.assess(answers(), { date: DATE });
+  const s = rs.assessSummary(answers(), { date: DATE });
+  assert.equal(s.schema, 'zice-summary/1');
+  assert.deepEqual(s.ruleset, { id: 'miit-innovative-sme-2022', version: full.ruleset.version });
+  assert.equal(s.grade, 'qualified');
+  assert.equal(s.total, 80);
+  assert.equal(s.percent, 80);
+  assert.deepEqual(s.dimensions, { innovation: 30, growth: 20, specialization: 30 });
+  assert.deepEqual(s.failed_gates, []);
+  assert.deepEqual(s.findings, { critical: 0, high: 0, medium: 0, low: 0, info: 0 });
+  assert.equal(s.complete, full.complete);
+  assert.equal(s.problems, 0);
+  assert.deepEqual(await rs.assessSummaryAsync(answers(), { date: DATE }), s);
+});
+
 test('assess: options', () => {
   const rs = Ruleset.load(MIIT);
   const a = answers();

@@ -156,6 +156,22 @@ class RulesetTest(unittest.TestCase):
         self.assertEqual(r["problems"], [])
         self.assertNotIn("trace", r)
 
+    def test_assess_summary_and_compact(self):
+        full = self.rs.assess(load_answers(), date=DATE)
+        s = self.rs.assess_summary(load_answers(), date=DATE)
+        self.assertEqual(s["schema"], "zice-summary/1")
+        self.assertEqual(s["ruleset"], {"id": "miit-innovative-sme-2022", "version": full["ruleset"]["version"]})
+        self.assertEqual(s["grade"], "qualified")
+        self.assertEqual((s["total"], s["percent"]), (80, 80))
+        self.assertEqual(s["dimensions"], {"innovation": 30, "growth": 20, "specialization": 30})
+        self.assertEqual(s["failed_gates"], [])
+        self.assertEqual(s["findings"], {"critical": 0, "high": 0, "medium": 0, "low": 0, "info": 0})
+        self.assertEqual((s["complete"], s["problems"]), (full["complete"], 0))
+        compact = self.rs.assess_json(load_answers(), date=DATE, compact=True)
+        self.assertNotIn("\n", compact)
+        self.assertEqual(json.loads(compact), full)
+        self.assertIn("\n  ", self.rs.assess_json(load_answers(), date=DATE))
+
     def test_assess_options(self):
         a = load_answers()
         base = self.rs.assess(a, date=DATE)

@@ -316,7 +316,8 @@ class Ruleset:
                             lang.encode("utf-8") if lang else None)
 
     @staticmethod
-    def _options(lang, strict, date, trace, analyse=True) -> _native.AssessOptions:
+    def _options(lang, strict, date, trace, analyse=True,
+                 result_format=_native.RESULT_PRETTY) -> _native.AssessOptions:
         o = _native.AssessOptions()
         o.version = _native.ASSESS_OPTIONS_VERSION
         o.lang = lang.encode("utf-8") if lang else None
@@ -324,6 +325,7 @@ class Ruleset:
         o.trace = 1 if trace else 0
         o.date = _encode_date(date)
         o.analyse = 1 if analyse else 0  # answer limits stay 0: the library defaults
+        o.result_format = result_format
         return o
 
     def validate(self, answers: Answers, lang: Optional[str] = None) -> list:
@@ -337,11 +339,17 @@ class Ruleset:
                                        ctypes.byref(opts)))
 
     def assess_json(self, answers: Answers, lang: Optional[str] = None, strict: bool = False,
-                    date: DateLike = None, trace: bool = False, analyse: bool = True) -> str:
-        """Like :meth:`assess` but returns the result as JSON text."""
+                    date: DateLike = None, trace: bool = False, analyse: bool = True,
+                    compact: bool = False) -> str:
+        """Like :meth:`assess` but returns the result as JSON text (indented;
+        on one line with `compact`)."""
+        return self._assess_text(answers, lang, strict, date, trace, analyse,
+                                 _native.RESULT_COMPACT if compact else _native.RESULT_PRETTY)
+
+    def _assess_text(self, answers, lang, strict, date, trace, analyse, result_format) -> str:
         lib = _native.library()
         doc = _encode_json(answers)
-        opts = self._options(lang, strict, date, trace, analyse)
+        opts = self._options(lang, strict, date, trace, analyse, result_format)
         out = ctypes.c_void_p()
         rc = lib.zice_ruleset_assess(self._h(), doc, len(doc), ctypes.byref(opts), ctypes.byref(out))
         if rc != OK:
@@ -367,8 +375,19 @@ class Ruleset:
         the improvement plan and the partial-answer analysis (``null``), which
         are the costly part of an assessment.
         """
-        return json.loads(self.assess_json(answers, lang=lang, strict=strict, date=date, trace=trace,
-                                           analyse=analyse))
+        # Compact text: it is parsed here anyway, and indentation only costs.
+        return json.loads(self._assess_text(answers, lang, strict, date, trace, analyse,
+                                            _native.RESULT_COMPACT))
+
+    def assess_summary(self, answers: Answers, lang: Optional[str] = None, strict: bool = False,
+                       date: DateLike = None) -> dict:
+        """Scores answers and returns only the outcome (docs/result-schema.md,
+        "Summary"): ``{"schema": "zice-summary/1", "ruleset", "grade", "total",
+        "percent", "dimensions": {id: score}, "failed_gates", "findings":
+        {severity: count}, "complete", "problems"}``. The cheapest call when
+        the whole document is not needed; options as for :meth:`assess`."""
+        return json.loads(self._assess_text(answers, lang, strict, date, False, False,
+                                            _native.RESULT_SUMMARY))
 
     def report(self, result: Union[Mapping[str, Any], str, bytes], format: str = "text") -> str:
         """Renders a result of :meth:`assess` ("text", "json", …)."""

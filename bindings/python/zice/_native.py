@@ -35,7 +35,7 @@ class _Error(ctypes.Structure):
 
 
 class AssessOptions(ctypes.Structure):
-    """struct zice_assess_options (ZICE_ASSESS_OPTIONS_VERSION 2)."""
+    """struct zice_assess_options (ZICE_ASSESS_OPTIONS_VERSION 3)."""
 
     _fields_ = [
         ("version", ctypes.c_uint),
@@ -49,10 +49,13 @@ class AssessOptions(ctypes.Structure):
         ("max_answers_depth", ctypes.c_size_t),
         ("max_answers_string_length", ctypes.c_size_t),
         ("max_answers_array_length", ctypes.c_size_t),
+        # version 3
+        ("result_format", ctypes.c_int),
     ]
 
 
-ASSESS_OPTIONS_VERSION = 2
+ASSESS_OPTIONS_VERSION = 3
+RESULT_PRETTY, RESULT_COMPACT, RESULT_SUMMARY = 0, 1, 2  # zice_assess_options.result_format
 
 _lib_names = {
     "linux": ["libzice.so", "libzice.so.0"],
