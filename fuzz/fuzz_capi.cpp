@@ -103,6 +103,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
   zice_free(result);
+  // The other result formats of the same answers: one line, and the summary.
+  for (int format : {ZICE_RESULT_COMPACT, ZICE_RESULT_SUMMARY}) {
+    opts.result_format = format;
+    result = nullptr;
+    rc = zice_ruleset_assess(rs, answers_buf.c_str(), answers_buf.size(), &opts, &result);
+    check_status(rc);
+    if (rc == ZICE_OK && result == nullptr) std::abort();
+    zice_free(result);
+  }
   zice_ruleset_free(rs);
   return 0;
 }
