@@ -57,12 +57,15 @@ void write_summary(Out& out, const Ruleset& rs, const AssessmentSummary& s) {
 }  // namespace
 
 std::string summary_to_json(const Ruleset& rs, const AssessmentSummary& s, bool pretty) {
+  // A summary is a few hundred bytes: its own buffer size, and the thread's
+  // size hint stays that of the result documents.
+  constexpr std::size_t kReserve = 512;
   if (pretty) {
-    util::JsonWriter<true> w;
+    util::JsonWriter<true> w(kReserve);
     write_summary(w, rs, s);
     return w.take();
   }
-  util::JsonWriter<false> w;
+  util::JsonWriter<false> w(kReserve);
   write_summary(w, rs, s);
   return w.take();
 }

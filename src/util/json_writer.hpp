@@ -85,6 +85,9 @@ class JsonWriter {
   /// The first allocation is sized from the previous document written on
   /// this thread (results of one ruleset are about the same size).
   JsonWriter() : out_(size_hint()) { frames_.reserve(16); }
+  /// For a small document of another kind (a summary): a buffer of `reserve`
+  /// bytes, and the thread's size hint is left to the result documents.
+  explicit JsonWriter(std::size_t reserve) : out_(reserve), hinted_(false) { frames_.reserve(8); }
 
   void begin_object() {
     before(true);
@@ -143,13 +146,13 @@ class JsonWriter {
   std::string take() {
     if constexpr (Pretty) out_.put('\n');
     std::string text = out_.take();
-    record_size(text.size());
+    if (hinted_) record_size(text.size());
     return text;
   }
   /// As take(), in malloc'd memory with a terminating NUL (free with std::free).
   char* release_c_string() {
     if constexpr (Pretty) out_.put('\n');
-    record_size(out_.size());
+    if (hinted_) record_size(out_.size());
     return out_.release_c_string();
   }
 
@@ -202,6 +205,7 @@ class JsonWriter {
   }
 
   JsonBuffer out_;
+  bool hinted_ = true;  // sized by, and updates, the thread's size hint
   std::vector<Frame> frames_;
 };
 

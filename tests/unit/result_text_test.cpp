@@ -16,6 +16,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/json_convert.hpp"
+#include "util/json_writer.hpp"
 #include "test_support.hpp"
 #include "zice/zice.h"
 #include "zice/zice.hpp"
@@ -273,6 +274,25 @@ TEST(ResultText, AnswerOrderDoesNotMatter) {
     ASSERT_EQ(t.problems.size(), 1u);
     EXPECT_EQ(t.problems[0].code, "unknown_question");
   }
+}
+
+}  // namespace
+
+namespace {
+
+// The first buffer of a result document is sized from the last one written on
+// the thread; a summary written in between does not shrink that guess.
+TEST(ResultText, SummaryLeavesTheSizeHintToDocuments) {
+  zice::Ruleset rs = *zice::Ruleset::load_file(kSource + "/rulesets/miit-zjtx-sme-2022.xml").ruleset;
+  json::value answers = read_json(kSource + "/examples/enterprises/miit-zjtx-sme-2022.answers.json");
+  zice::AssessOptions o;
+  o.date = "2026-06-30";
+  zice::AssessmentText t = zice::assess_to_json(rs, answers, o);
+  const std::size_t hint = zice::util::size_hint();
+  EXPECT_GT(hint, 10000u);  // about the document's size (13–17 KB)
+  std::string summary = zice::summary_to_json(rs, t.summary);
+  EXPECT_LT(summary.size(), 1000u);
+  EXPECT_EQ(zice::util::size_hint(), hint);
 }
 
 }  // namespace
