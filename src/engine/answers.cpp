@@ -217,14 +217,14 @@ void bind_answers(Session& s, const json::value& answers) {
   }
   // Answer documents usually list the questions in questionnaire order: the
   // question after the previous answer's is tried first, which reads the
-  // questions in sequence instead of probing the hash index (whose nodes lie
-  // all over the model's memory) once per answer.
+  // packed id table in sequence instead of probing the hash index (whose
+  // nodes lie all over the model's memory) once per answer.
   const std::vector<Question>& questions = s.m.questions;
   std::size_t next = 0;
   for (const auto& kv : answers.get_object()) {
     std::string_view key = kv.key();
     std::size_t index;
-    if (next < questions.size() && questions[next].id == key) {
+    if (next < questions.size() && s.m.question_id(next) == key) {
       index = next;
     } else {
       auto it = s.m.question_index.find(key);

@@ -33,12 +33,12 @@ class Checker {
   Checker(std::string_view src, const Scope& scope, std::vector<Diagnostic>& errors)
       : src_(src), scope_(scope), errors_(errors) {}
 
-  PNode visit(const Node& n, Type* elem = nullptr);
+  TNode visit(const Node& n, Type* elem = nullptr);
   std::vector<std::uint32_t> deps;
 
  private:
-  PNode leaf(const Node& n, Code code, Type type) {
-    PNode p;
+  TNode leaf(const Node& n, Code code, Type type) {
+    TNode p;
     p.code = code;
     p.type = type;
     p.offset = static_cast<std::uint32_t>(n.offset);
@@ -49,13 +49,13 @@ class Checker {
   void error(const Node& n, std::string msg) { error(n.offset, n.length, std::move(msg)); }
   std::string op_text(const Node& n) const { return std::string(src_.substr(n.op_offset, n.op_length)); }
 
-  PNode name(const Node& n);
-  PNode unary(const Node& n);
-  PNode binary(const Node& n);
-  PNode conditional(const Node& n);
-  PNode list(const Node& n, Type* elem);
-  PNode call(const Node& n);
-  PNode fold(PNode p);
+  TNode name(const Node& n);
+  TNode unary(const Node& n);
+  TNode binary(const Node& n);
+  TNode conditional(const Node& n);
+  TNode list(const Node& n, Type* elem);
+  TNode call(const Node& n);
+  TNode fold(TNode p);
   std::string unknown_name_message(const std::string& name);
 
   std::string_view src_;
@@ -63,10 +63,10 @@ class Checker {
   std::vector<Diagnostic>& errors_;
 };
 
-PNode Checker::visit(const Node& n, Type* elem) {
+TNode Checker::visit(const Node& n, Type* elem) {
   switch (n.kind) {
     case Kind::Literal: {
-      PNode p = leaf(n, Code::Const, n.literal.type());
+      TNode p = leaf(n, Code::Const, n.literal.type());
       p.constant = n.literal;
       return p;
     }
@@ -82,16 +82,19 @@ PNode Checker::visit(const Node& n, Type* elem) {
 
 // Evaluates a node whose operands are all constants once, at compile time.
 // Nodes that would warn (e.g. 1 / 0) are kept so the warning shows at run time.
-PNode Checker::fold(PNode p) {
+TNode Checker::fold(TNode p) {
   if (p.code == Code::Const || p.code == Code::Slot || p.code == Code::Answered) return p;
   if (p.code == Code::Call && p.fn == nullptr) return p;  // call that failed to check
-  for (const PNode& k : p.kids)
+  for (const TNode& k : p.kids)
     if (k.code != Code::Const) return p;
+  Plan folded;
+  folded.source = std::string(src_);
+  flatten(p, folded);
   EvalContext ctx;
-  Evaluator ev(src_, {}, ctx);
-  Value v = ev.eval(p);
+  Evaluator ev(folded, {}, ctx);
+  Value v = ev.eval(folded.nodes.front());
   if (!ctx.warnings.empty()) return p;
-  PNode c;
+  TNode c;
   c.code = Code::Const;
   c.type = p.type;
   c.offset = p.offset;
@@ -111,36 +114,36 @@ std::string Checker::unknown_name_message(const std::string& nm) {
   return msg;
 }
 
-PNode Checker::name(const Node& n) {
+TNode Checker::name(const Node& n) {
   auto sym = scope_.lookup(n.name);
   if (!sym) {
     error(n, unknown_name_message(n.name));
     return leaf(n, Code::Const, Type::Any);
   }
-  PNode p = leaf(n, Code::Slot, sym->type);
+  TNode p = leaf(n, Code::Slot, sym->type);
   p.slot = sym->slot;
   deps.push_back(sym->slot);
   return p;
 }
 
-PNode Checker::unary(const Node& n) {
+TNode Checker::unary(const Node& n) {
   const bool neg = n.op == Op::Neg;
-  PNode p = leaf(n, neg ? Code::Neg : Code::Not, neg ? Type::Number : Type::Bool);
-  PNode k = visit(*n.children[0]);
+  TNode p = leaf(n, neg ? Code::Neg : Code::Not, neg ? Type::Number : Type::Bool);
+  TNode k = visit(*n.children[0]);
   if (!fits(k.type, p.type))
     error(*n.children[0], "'" + op_text(n) + "' needs a " + tn(p.type) + ", got " + tn(k.type));
   p.kids.push_back(std::move(k));
   return p;
 }
 
-PNode Checker::binary(const Node& n) {
+TNode Checker::binary(const Node& n) {
   const Node& ln = *n.children[0];
   const Node& rn = *n.children[1];
   Type lelem = Type::Any, relem = Type::Any;
-  PNode l = visit(ln, &lelem);
-  PNode r = visit(rn, &relem);
+  TNode l = visit(ln, &lelem);
+  TNode r = visit(rn, &relem);
   const std::string op = op_text(n);
-  PNode p = leaf(n, Code::Const, Type::Any);
+  TNode p = leaf(n, Code::Const, Type::Any);
   auto finish = [&](Code c, Type t) {
     p.code = c;
     p.type = t;
@@ -226,11 +229,11 @@ PNode Checker::binary(const Node& n) {
   return finish(Code::Const, Type::Any);
 }
 
-PNode Checker::conditional(const Node& n) {
-  PNode p = leaf(n, Code::Cond, Type::Any);
-  PNode c = visit(*n.children[0]);
-  PNode a = visit(*n.children[1]);
-  PNode b = visit(*n.children[2]);
+TNode Checker::conditional(const Node& n) {
+  TNode p = leaf(n, Code::Cond, Type::Any);
+  TNode c = visit(*n.children[0]);
+  TNode a = visit(*n.children[1]);
+  TNode b = visit(*n.children[2]);
   if (!fits(c.type, Type::Bool)) error(*n.children[0], "the condition must be a boolean, got " + tn(c.type));
   bool ok = true;
   p.type = unify(a.type, b.type, ok);
@@ -242,12 +245,12 @@ PNode Checker::conditional(const Node& n) {
   return p;
 }
 
-PNode Checker::list(const Node& n, Type* elem) {
-  PNode p = leaf(n, Code::List, Type::List);
+TNode Checker::list(const Node& n, Type* elem) {
+  TNode p = leaf(n, Code::List, Type::List);
   Type t = Type::Null;
   bool reported = false;
   for (const auto& c : n.children) {
-    PNode k = visit(*c);
+    TNode k = visit(*c);
     bool ok = true;
     Type u = unify(t, k.type, ok);
     if (!ok && !reported) {
@@ -261,8 +264,8 @@ PNode Checker::list(const Node& n, Type* elem) {
   return p;
 }
 
-PNode Checker::call(const Node& n) {
-  PNode p = leaf(n, Code::Call, Type::Any);
+TNode Checker::call(const Node& n) {
+  TNode p = leaf(n, Code::Call, Type::Any);
   const FunctionDef* f = find_function(n.name);
   if (!f) {
     std::string msg = "unknown function '" + n.name + "'";
@@ -294,15 +297,15 @@ PNode Checker::call(const Node& n) {
       error(a, "answered() needs a question or value name, e.g. answered(revenue_wan)");
       return leaf(n, Code::Const, Type::Bool);
     }
-    PNode s = name(a);
+    TNode s = name(a);
     if (s.code != Code::Slot) return leaf(n, Code::Const, Type::Bool);
-    PNode r = leaf(n, Code::Answered, Type::Bool);
+    TNode r = leaf(n, Code::Answered, Type::Bool);
     r.slot = s.slot;
     return r;
   }
   if (f->name == "date") {
     const Node& a = *n.children[0];
-    PNode r = leaf(n, Code::Const, Type::Date);
+    TNode r = leaf(n, Code::Const, Type::Date);
     if (a.kind != Kind::Literal || !a.string_literal) {
       error(a, "date() needs a literal date string, e.g. date('2024-01-01')");
       return r;
@@ -318,7 +321,7 @@ PNode Checker::call(const Node& n) {
   std::vector<ArgInfo> infos;
   for (const auto& c : n.children) {
     Type elem = Type::Any;
-    PNode k = visit(*c, &elem);
+    TNode k = visit(*c, &elem);
     infos.push_back({k.type, elem, c->offset, c->length});
     p.kids.push_back(std::move(k));
   }
@@ -328,7 +331,44 @@ PNode Checker::call(const Node& n) {
   return p;
 }
 
+void place(const TNode& t, std::size_t at, Plan& plan) {
+  const std::size_t first = plan.nodes.size();
+  {
+    PNode& n = plan.nodes[at];
+    n.code = t.code;
+    n.type = t.type;
+    n.offset = t.offset;
+    n.length = t.length;
+    n.fn = t.fn;
+    n.slot = t.slot;
+    if (t.code == Code::Const) {
+      n.slot = static_cast<std::uint32_t>(plan.constants.size());
+      plan.constants.push_back(t.constant);
+    }
+    n.first_kid = static_cast<std::uint32_t>(first);
+    n.kid_count = static_cast<std::uint32_t>(t.kids.size());
+  }
+  plan.nodes.resize(first + t.kids.size());
+  for (std::size_t i = 0; i < t.kids.size(); ++i) place(t.kids[i], first + i, plan);
+}
+
+std::size_t count_nodes(const TNode& t) {
+  std::size_t n = 1;
+  for (const TNode& k : t.kids) n += count_nodes(k);
+  return n;
+}
+
 }  // namespace
+
+void flatten(const TNode& root, Plan& plan) {
+  plan.nodes.clear();
+  plan.constants.clear();
+  plan.nodes.reserve(count_nodes(root));
+  plan.nodes.resize(1);
+  place(root, 0, plan);
+  plan.nodes.shrink_to_fit();
+  plan.constants.shrink_to_fit();
+}
 
 bool check(const ast::Node& root, std::string_view source, const Scope& scope, Type expected,
            std::vector<Diagnostic>& errors, CheckOutput& out) {

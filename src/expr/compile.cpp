@@ -23,7 +23,7 @@ CompileResult compile(std::string_view text, const Scope& scope, Type expected, 
   plan->source = std::string(text);
   plan->type = out.root.type;
   plan->expected = expected;
-  plan->root = std::move(out.root);
+  detail::flatten(out.root, *plan);
   plan->deps = std::move(out.deps);
   result.program = ProgramAccess::make(std::move(plan));
   return result;

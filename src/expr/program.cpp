@@ -28,17 +28,17 @@ Value Evaluator::mismatch(const PNode& n, std::string_view expected, const Value
 
 Value Evaluator::eval(const PNode& n) {
   switch (n.code) {
-    case Code::Const: return n.constant;
+    case Code::Const: return constants_[n.slot];
     case Code::Slot: return n.slot < slots_.size() ? slots_[n.slot] : Value::null();
     case Code::Answered: return Value::boolean(n.slot < slots_.size() && !slots_[n.slot].is_null());
     case Code::Neg: {
-      Value v = eval(n.kids[0]);
+      Value v = eval(kid(n, 0));
       if (v.is_null()) return v;
       if (v.type() != Type::Number) return mismatch(n, "number", v);
       return Value::number(-v.as_number());
     }
     case Code::Not: {
-      Value v = eval(n.kids[0]);
+      Value v = eval(kid(n, 0));
       if (v.is_null()) return v;
       if (v.type() != Type::Bool) return mismatch(n, "boolean", v);
       return Value::boolean(!v.as_bool());
@@ -48,15 +48,15 @@ Value Evaluator::eval(const PNode& n) {
     case Code::In: return membership(n);
     case Code::And: case Code::Or: return logic(n);
     case Code::Cond: {
-      Value c = eval(n.kids[0]);
+      Value c = eval(kid(n, 0));
       if (c.is_null()) return c;
-      if (c.type() != Type::Bool) return mismatch(n.kids[0], "boolean", c);
-      return eval(n.kids[c.as_bool() ? 1 : 2]);
+      if (c.type() != Type::Bool) return mismatch(kid(n, 0), "boolean", c);
+      return eval(kid(n, c.as_bool() ? 1 : 2));
     }
     case Code::List: {
       std::vector<Value> items;
-      items.reserve(n.kids.size());
-      for (const PNode& k : n.kids) items.push_back(eval(k));
+      items.reserve(n.kid_count);
+      for (std::size_t i = 0; i < n.kid_count; ++i) items.push_back(eval(kid(n, i)));
       return Value::list(std::move(items));
     }
     case Code::Call: return call(n);
@@ -65,8 +65,8 @@ Value Evaluator::eval(const PNode& n) {
 }
 
 Value Evaluator::arith(const PNode& n) {
-  Value a = eval(n.kids[0]);
-  Value b = eval(n.kids[1]);
+  Value a = eval(kid(n, 0));
+  Value b = eval(kid(n, 1));
   if (a.is_null() || b.is_null()) return Value::null();
   if (n.code == Code::Add && (a.type() == Type::String || b.type() == Type::String)) {
     // Concatenation; a number is written as to_display() shows it.
@@ -106,8 +106,8 @@ Value Evaluator::arith(const PNode& n) {
 }
 
 Value Evaluator::compare(const PNode& n) {
-  Value a = eval(n.kids[0]);
-  Value b = eval(n.kids[1]);
+  Value a = eval(kid(n, 0));
+  Value b = eval(kid(n, 1));
   if (a.is_null() || b.is_null()) return Value::null();
   if (a.type() != b.type())
     return warn(n, "cannot compare " + std::string(type_name(a.type())) + " with " + std::string(type_name(b.type())));
@@ -151,8 +151,8 @@ Value member_of(const Value& needle, const Value& list, const PNode& n, Evaluato
 }
 
 Value Evaluator::membership(const PNode& n) {
-  Value a = eval(n.kids[0]);
-  Value b = eval(n.kids[1]);
+  Value a = eval(kid(n, 0));
+  Value b = eval(kid(n, 1));
   return member_of(a, b, n, *this);
 }
 
@@ -167,30 +167,30 @@ Value Evaluator::logic(const PNode& n) {
     }
     return v.as_bool() ? 1 : 0;
   };
-  int a = as_tri(n.kids[0], eval(n.kids[0]));
+  int a = as_tri(kid(n, 0), eval(kid(n, 0)));
   if (a == static_cast<int>(dominant)) return Value::boolean(dominant);
-  int b = as_tri(n.kids[1], eval(n.kids[1]));
+  int b = as_tri(kid(n, 1), eval(kid(n, 1)));
   if (b == static_cast<int>(dominant)) return Value::boolean(dominant);
   if (a == 2 || b == 2) return Value::null();
   return Value::boolean(!dominant);
 }
 
 Value Evaluator::call(const PNode& n) {
-  const std::size_t count = n.kids.size();
+  const std::size_t count = n.kid_count;
   if (count <= 8) {
     std::array<Value, 8> buf;
-    for (std::size_t i = 0; i < count; ++i) buf[i] = eval(n.kids[i]);
+    for (std::size_t i = 0; i < count; ++i) buf[i] = eval(kid(n, i));
     return n.fn(std::span<const Value>(buf.data(), count), n, *this);
   }
   std::vector<Value> args;
   args.reserve(count);
-  for (const PNode& k : n.kids) args.push_back(eval(k));
+  for (std::size_t i = 0; i < count; ++i) args.push_back(eval(kid(n, i)));
   return n.fn(args, n, *this);
 }
 
 namespace {
 Value run(const Plan& plan, const PNode& node, std::span<const Value> slots, EvalContext& ctx, bool top) {
-  Evaluator ev(plan.source, slots, ctx);
+  Evaluator ev(plan, slots, ctx);
   Value v = ev.eval(node);
   if (top && plan.expected != Type::Any && !v.is_null() && v.type() != plan.expected)
     return ev.warn(node, "expected " + std::string(type_name(plan.expected)) + ", got " +
@@ -207,7 +207,7 @@ Type Program::type() const {
 }
 
 Value Program::evaluate(std::span<const Value> slots, EvalContext& ctx) const {
-  return detail::run(*plan_, plan_->root, slots, ctx, true);
+  return detail::run(*plan_, plan_->nodes.front(), slots, ctx, true);
 }
 
 const std::vector<std::uint32_t>& Program::dependencies() const { return plan_->deps; }
@@ -218,13 +218,14 @@ std::vector<std::pair<std::string, Value>> Program::failing_conjuncts(std::span<
                                                                       EvalContext& ctx) const {
   // Collect the conjuncts of the top-level `and` chain in source order.
   std::vector<const detail::PNode*> parts;
-  std::vector<const detail::PNode*> todo{&plan_->root};
+  const detail::PNode* nodes = plan_->nodes.data();
+  std::vector<const detail::PNode*> todo{nodes};
   while (!todo.empty()) {
     const detail::PNode* n = todo.back();
     todo.pop_back();
     if (n->code == detail::Code::And) {
-      todo.push_back(&n->kids[1]);
-      todo.push_back(&n->kids[0]);
+      todo.push_back(nodes + n->first_kid + 1);
+      todo.push_back(nodes + n->first_kid);
     } else {
       parts.push_back(n);
     }

@@ -1450,6 +1450,10 @@ std::shared_ptr<const Model> Reader::run() {
   for (std::size_t i = 0; i < sites_.size(); ++i)
     if (!graph_sites.count(static_cast<int>(i))) compile(sites_[i], true);
 
+  for (const detail::Question& q : m_->questions) {
+    m_->question_id_pool += q.id;
+    m_->question_id_end.push_back(static_cast<std::uint32_t>(m_->question_id_pool.size()));
+  }
   m_->slot_names.reserve(names_.size());
   for (std::size_t i = 0; i < names_.size(); ++i) m_->slot_names.push_back(names_.entry(static_cast<std::uint32_t>(i)).name);
 

@@ -104,18 +104,21 @@ struct Section {
 };
 
 struct Question {
-  std::string id;
+  // What every assessment reads comes first (type, applicability, slot,
+  // validation), so that a large questionnaire is read a cache line or two
+  // per question; texts and positions follow.
   QuestionType type = QuestionType::text;
   bool required = true;
-  std::optional<Program> when;
+  std::uint32_t slot = kNoSlot;
   int section = -1;                 // innermost enclosing section
-  std::optional<Decimal> min, max;
+  std::optional<Program> when;
+  std::vector<Constraint> constraints;
+  std::vector<Option> options;
   std::optional<int> max_length, min_selected, max_selected;
+  std::optional<Decimal> min, max;
+  std::string id;
   std::string unit;
   LocalText label, help;
-  std::vector<Option> options;
-  std::vector<Constraint> constraints;
-  std::uint32_t slot = kNoSlot;
   int line = 0, column = 0;   // of the element's '<'
   int file = 0;               // index into Model::chain
 
@@ -166,42 +169,44 @@ struct Band {
   }
 };
 
+// Indicators, dimensions, gates and checks put what scoring reads first and
+// their texts after (see Question).
 struct Indicator {
   enum class Method : std::uint8_t { options, bands, formula };
-  std::string id;
-  LocalText title, help;
-  std::optional<Decimal> declared_max;
-  Decimal max;                    // effective raw maximum (before weight)
-  Decimal weight = Decimal::from_int(1);
-  std::optional<Program> when;
   Method method = Method::formula;
   int question = -1;              // options
-  std::optional<Decimal> cap;     // options (multi-choice)
-  std::vector<OptionPoints> option_points;
-  std::optional<Program> of;      // bands
-  std::string unit;
-  std::vector<Band> bands;
-  std::optional<Program> formula; // formula
   int dimension = -1;
   std::uint32_t slot = kNoSlot;   // points.<id>
+  std::optional<Program> when;
+  std::optional<Program> of;      // bands
+  std::optional<Program> formula; // formula
+  std::vector<OptionPoints> option_points;
+  std::vector<Band> bands;
+  Decimal max;                    // effective raw maximum (before weight)
+  Decimal weight = Decimal::from_int(1);
+  std::optional<Decimal> cap;     // options (multi-choice)
+  std::optional<Decimal> declared_max;
+  std::string id;
+  LocalText title, help;
+  std::string unit;
   int line = 0, column = 0;   // of the element's '<'
   int file = 0;               // index into Model::chain
 };
 
 struct Dimension {
-  std::string id;
-  LocalText title, help;
-  std::optional<Decimal> declared_max, min, cap;
-  Decimal weight = Decimal::from_int(1);
-  std::optional<Program> when;
   int parent = -1;
+  std::uint32_t score_slot = kNoSlot, max_slot = kNoSlot, percent_slot = kNoSlot,
+                min_met_slot = kNoSlot;
+  std::optional<Program> when;
   struct Child {
     bool is_dimension;
     int index;
   };
   std::vector<Child> children;
-  std::uint32_t score_slot = kNoSlot, max_slot = kNoSlot, percent_slot = kNoSlot,
-                min_met_slot = kNoSlot;
+  Decimal weight = Decimal::from_int(1);
+  std::optional<Decimal> declared_max, min, cap;
+  std::string id;
+  LocalText title, help;
   int line = 0, column = 0;   // of the element's '<'
   int file = 0;               // index into Model::chain
 };
@@ -214,13 +219,13 @@ struct Basis {
 enum class GateKind : std::uint8_t { mandatory, direct };
 
 struct Gate {
-  std::string id;
   GateKind kind = GateKind::mandatory;
+  std::uint32_t slot = kNoSlot;
   std::optional<Program> test, when;
+  std::string id;
   LocalText title;
   Variants message;
   std::vector<Basis> basis;
-  std::uint32_t slot = kNoSlot;
   int line = 0, column = 0;   // of the element's '<'
   int file = 0;               // index into Model::chain
 };
@@ -230,15 +235,15 @@ inline constexpr int kSeverityCount = 5;
 const char* to_string(CheckSeverity) noexcept;
 
 struct Check {
-  std::string id;
   int group = -1;
   CheckSeverity severity = CheckSeverity::medium;
+  std::uint32_t slot = kNoSlot;
   std::optional<Program> test, when;
+  std::string id;
   LocalText title, help;
   std::vector<Basis> basis;
   Variants finding, remediation;
   std::vector<LocalText> evidence;
-  std::uint32_t slot = kNoSlot;
   int line = 0, column = 0;   // of the element's '<'
   int file = 0;               // index into Model::chain
 };
@@ -308,6 +313,19 @@ struct Model {
   std::vector<Derived> derived;
   std::vector<EvalStep> steps;            // dependency order
   std::unordered_map<std::string, int, StringHash, std::equal_to<>> question_index;  // looked up by string_view
+  /// The question ids again, packed end to end in questionnaire order
+  /// (id i ends at question_id_end[i]): answers usually come in that order,
+  /// and matching them against this compact table reads a few bytes per
+  /// question instead of a Question each (hundreds of bytes apart in a large
+  /// ruleset). Empty in a model built by hand; question_id() then reads the
+  /// Question.
+  std::string question_id_pool;
+  std::vector<std::uint32_t> question_id_end;
+  std::string_view question_id(std::size_t i) const {
+    if (i >= question_id_end.size()) return questions[i].id;
+    std::uint32_t begin = i == 0 ? 0 : question_id_end[i - 1];
+    return std::string_view(question_id_pool).substr(begin, question_id_end[i] - begin);
+  }
 
   // Scoring.
   bool has_scoring = false;
