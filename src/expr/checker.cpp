@@ -84,14 +84,14 @@ TNode Checker::visit(const Node& n, Type* elem) {
 // Nodes that would warn (e.g. 1 / 0) are kept so the warning shows at run time.
 TNode Checker::fold(TNode p) {
   if (p.code == Code::Const || p.code == Code::Slot || p.code == Code::Answered) return p;
-  if (p.code == Code::Call && p.fn == nullptr) return p;  // call that failed to check
+  if (p.code == Code::Call && p.fn < 0) return p;  // call that failed to check
   for (const TNode& k : p.kids)
     if (k.code != Code::Const) return p;
-  Plan folded;
-  folded.source = std::string(src_);
-  flatten(p, folded);
+  FlatPlan folded = flatten(p);
+  PlanView view = folded.view();
+  view.source = src_;
   EvalContext ctx;
-  Evaluator ev(folded, {}, ctx);
+  Evaluator ev(view, {}, ctx);
   Value v = ev.eval(folded.nodes.front());
   if (!ctx.warnings.empty()) return p;
   TNode c;
@@ -327,19 +327,17 @@ TNode Checker::call(const Node& n) {
   }
   FnCheck fc{f->name, errors_};
   p.type = f->check(fc, infos);
-  p.fn = f->impl;
+  p.fn = static_cast<int>(f - all_functions().data());
   return p;
 }
 
-void place(const TNode& t, std::size_t at, Plan& plan) {
+void place(const TNode& t, std::size_t at, FlatPlan& plan) {
   const std::size_t first = plan.nodes.size();
   {
     PNode& n = plan.nodes[at];
     n.code = t.code;
     n.type = t.type;
-    n.offset = t.offset;
-    n.length = t.length;
-    n.fn = t.fn;
+    n.fn = static_cast<std::uint16_t>(t.fn < 0 ? 0 : t.fn);
     n.slot = t.slot;
     if (t.code == Code::Const) {
       n.slot = static_cast<std::uint32_t>(plan.constants.size());
@@ -347,27 +345,21 @@ void place(const TNode& t, std::size_t at, Plan& plan) {
     }
     n.first_kid = static_cast<std::uint32_t>(first);
     n.kid_count = static_cast<std::uint32_t>(t.kids.size());
+    plan.spans[at] = {t.offset, t.length};
   }
   plan.nodes.resize(first + t.kids.size());
+  plan.spans.resize(first + t.kids.size());
   for (std::size_t i = 0; i < t.kids.size(); ++i) place(t.kids[i], first + i, plan);
-}
-
-std::size_t count_nodes(const TNode& t) {
-  std::size_t n = 1;
-  for (const TNode& k : t.kids) n += count_nodes(k);
-  return n;
 }
 
 }  // namespace
 
-void flatten(const TNode& root, Plan& plan) {
-  plan.nodes.clear();
-  plan.constants.clear();
-  plan.nodes.reserve(count_nodes(root));
+FlatPlan flatten(const TNode& root) {
+  FlatPlan plan;
   plan.nodes.resize(1);
+  plan.spans.resize(1);
   place(root, 0, plan);
-  plan.nodes.shrink_to_fit();
-  plan.constants.shrink_to_fit();
+  return plan;
 }
 
 bool check(const ast::Node& root, std::string_view source, const Scope& scope, Type expected,

@@ -8,7 +8,7 @@
 
 namespace zice::expr::detail {
 
-/// The checker's output tree, before it is flattened into a Plan.
+/// The checker's output tree, before it is flattened into a plan.
 struct TNode {
   Code code = Code::Const;
   Type type = Type::Any;      // static type
@@ -16,13 +16,20 @@ struct TNode {
   std::uint32_t offset = 0;   // source span
   std::uint32_t length = 0;
   Value constant;             // Const
-  BuiltinFn fn = nullptr;     // Call
+  int fn = -1;                // Call: index into all_functions(); -1 when the call failed to check
   std::vector<TNode> kids;
 };
 
-/// Lays `root` out in plan.nodes (root first, each node's children
-/// contiguous) and its constants in plan.constants.
-void flatten(const TNode& root, Plan& plan);
+/// A tree laid out as a plan's arrays: root first, each node's children
+/// contiguous.
+struct FlatPlan {
+  std::vector<PNode> nodes;
+  std::vector<SourceSpan> spans;
+  std::vector<Value> constants;
+  /// Source, dependencies and types are left for the caller to fill.
+  PlanView view() const { return {{}, nodes, spans, constants, {}, Type::Any, Type::Any}; }
+};
+FlatPlan flatten(const TNode& root);
 
 struct CheckOutput {
   TNode root;

@@ -19,12 +19,13 @@ CompileResult compile(std::string_view text, const Scope& scope, Type expected, 
   }
   detail::CheckOutput out;
   if (!detail::check(*parsed.root, text, scope, expected, result.errors, out)) return result;
-  auto plan = std::make_shared<detail::Plan>();
-  plan->source = std::string(text);
-  plan->type = out.root.type;
-  plan->expected = expected;
-  detail::flatten(out.root, *plan);
-  plan->deps = std::move(out.deps);
+  detail::FlatPlan flat = detail::flatten(out.root);
+  detail::PlanView view = flat.view();
+  view.source = text;
+  view.deps = out.deps;
+  view.type = out.root.type;
+  view.expected = expected;
+  auto plan = detail::make_plan(view);
   result.program = ProgramAccess::make(std::move(plan));
   return result;
 }

@@ -72,7 +72,7 @@ class Program {
   /// type (possible only through `any`-typed names) yields null + a warning.
   Value evaluate(std::span<const Value> slots, EvalContext& ctx) const;
   /// Slots referenced, sorted, unique.
-  const std::vector<std::uint32_t>& dependencies() const;
+  std::span<const std::uint32_t> dependencies() const;
   std::string_view source() const;
   /// For explanations: splits a chain of top-level `and` (or takes the single
   /// condition) and returns the source text and value of each conjunct whose
@@ -82,6 +82,7 @@ class Program {
 
  private:
   friend struct ProgramAccess;
+  friend struct ProgramPacker;
   explicit Program(std::shared_ptr<const detail::Plan> p) : plan_(std::move(p)) {}
   std::shared_ptr<const detail::Plan> plan_;
 };
@@ -91,6 +92,13 @@ struct CompileResult {
   std::vector<Diagnostic> errors;
   explicit operator bool() const { return program.has_value(); }
 };
+
+/// Moves the plans of `programs` into one block of memory, in the order
+/// given (each distinct plan once), which the programs then share. A loaded
+/// ruleset does this for all its expressions so that an assessment reads
+/// them from one place in about the order it evaluates them, instead of from
+/// allocations scattered over the model. Results are unchanged.
+void pack_programs(std::span<Program* const> programs);
 
 /// Never throws for bad input. `expected`: Bool for conditions, Number for
 /// formulas; a mismatch is a compile error ("expected boolean, got number").

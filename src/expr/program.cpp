@@ -6,6 +6,7 @@
 #include <array>
 #include <string>
 
+#include "expr/functions.hpp"
 #include "expr/plan.hpp"
 
 namespace zice::expr {
@@ -180,17 +181,17 @@ Value Evaluator::call(const PNode& n) {
   if (count <= 8) {
     std::array<Value, 8> buf;
     for (std::size_t i = 0; i < count; ++i) buf[i] = eval(kid(n, i));
-    return n.fn(std::span<const Value>(buf.data(), count), n, *this);
+    return all_functions()[n.fn].impl(std::span<const Value>(buf.data(), count), n, *this);
   }
   std::vector<Value> args;
   args.reserve(count);
   for (std::size_t i = 0; i < count; ++i) args.push_back(eval(kid(n, i)));
-  return n.fn(args, n, *this);
+  return all_functions()[n.fn].impl(args, n, *this);
 }
 
 namespace {
 Value run(const Plan& plan, const PNode& node, std::span<const Value> slots, EvalContext& ctx, bool top) {
-  Evaluator ev(plan, slots, ctx);
+  Evaluator ev(plan.view(), slots, ctx);
   Value v = ev.eval(node);
   if (top && plan.expected != Type::Any && !v.is_null() && v.type() != plan.expected)
     return ev.warn(node, "expected " + std::string(type_name(plan.expected)) + ", got " +
@@ -207,10 +208,10 @@ Type Program::type() const {
 }
 
 Value Program::evaluate(std::span<const Value> slots, EvalContext& ctx) const {
-  return detail::run(*plan_, plan_->nodes.front(), slots, ctx, true);
+  return detail::run(*plan_, plan_->nodes[0], slots, ctx, true);
 }
 
-const std::vector<std::uint32_t>& Program::dependencies() const { return plan_->deps; }
+std::span<const std::uint32_t> Program::dependencies() const { return {plan_->deps, plan_->dep_count}; }
 
 std::string_view Program::source() const { return plan_->source; }
 
@@ -218,7 +219,7 @@ std::vector<std::pair<std::string, Value>> Program::failing_conjuncts(std::span<
                                                                       EvalContext& ctx) const {
   // Collect the conjuncts of the top-level `and` chain in source order.
   std::vector<const detail::PNode*> parts;
-  const detail::PNode* nodes = plan_->nodes.data();
+  const detail::PNode* nodes = plan_->nodes;
   std::vector<const detail::PNode*> todo{nodes};
   while (!todo.empty()) {
     const detail::PNode* n = todo.back();
@@ -237,10 +238,11 @@ std::vector<std::pair<std::string, Value>> Program::failing_conjuncts(std::span<
     // A node's span ends with its last operand, so an operand in parentheses
     // loses its closing ')' — extend the text until the parentheses balance.
     std::string_view src = plan_->source;
-    std::size_t end = std::min<std::size_t>(src.size(), std::size_t{p->offset} + p->length);
+    const detail::SourceSpan& span = plan_->spans[p - nodes];
+    std::size_t end = std::min<std::size_t>(src.size(), std::size_t{span.offset} + span.length);
     auto open = [&] {
       long depth = 0;
-      for (std::size_t i = p->offset; i < end; ++i) depth += src[i] == '(' ? 1 : src[i] == ')' ? -1 : 0;
+      for (std::size_t i = span.offset; i < end; ++i) depth += src[i] == '(' ? 1 : src[i] == ')' ? -1 : 0;
       return depth;
     };
     for (long d = open(); d > 0; --d) {
@@ -249,7 +251,7 @@ std::vector<std::pair<std::string, Value>> Program::failing_conjuncts(std::span<
       if (j >= src.size() || src[j] != ')') break;
       end = j + 1;
     }
-    out.emplace_back(std::string(src.substr(p->offset, end - p->offset)), std::move(v));
+    out.emplace_back(std::string(src.substr(span.offset, end - span.offset)), std::move(v));
   }
   return out;
 }

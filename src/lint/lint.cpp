@@ -436,14 +436,14 @@ class Linter {
 
   /// "lint tried 12 combinations of a, b (a sample)", or `none` when the
   /// condition reads no input.
-  std::string tried_text(const std::vector<std::uint32_t>& inputs, std::size_t tried, bool exhaustive,
+  std::string tried_text(std::span<const std::uint32_t> inputs, std::size_t tried, bool exhaustive,
                          const char* none) const {
     if (inputs.empty()) return none;
     return fmt::format("lint tried {} combination{} of {}{}", tried, tried == 1 ? "" : "s", names(inputs),
                        exhaustive ? "" : " (a sample)");
   }
 
-  std::string names(const std::vector<std::uint32_t>& slots) const {
+  std::string names(std::span<const std::uint32_t> slots) const {
     std::vector<std::string> v;
     for (std::uint32_t s : slots)
       if (s < m_.slot_names.size()) v.push_back(m_.slot_names[s]);

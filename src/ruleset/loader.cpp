@@ -449,7 +449,8 @@ bool Reader::compile(Site& s, bool final) {
       }
     return false;
   }
-  s.deps = r.program->dependencies();
+  auto deps = r.program->dependencies();
+  s.deps.assign(deps.begin(), deps.end());
   if (!final) return true;
   bool ok = true;
   for (std::uint32_t slot : s.deps) {
@@ -1465,6 +1466,12 @@ std::shared_ptr<const Model> Reader::run() {
     return std::tuple(rank(a), a.line, a.column) < std::tuple(rank(b), b.line, b.column);
   });
   if (has_errors(diags_)) return nullptr;
+  // All expressions into one block, in document order (see expr::pack_programs).
+  std::vector<Program*> programs;
+  programs.reserve(sites_.size());
+  for (Site& s : sites_)
+    if (std::optional<Program>& p = s.target(*m_)) programs.push_back(&*p);
+  expr::pack_programs(programs);
   return m_;
 }
 

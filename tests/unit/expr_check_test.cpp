@@ -213,7 +213,8 @@ TEST_F(ExprCheck, AnsweredNeedsAName) {
   EXPECT_EQ(d.message, "unknown name 'nope'");
   CompileResult r = compile("answered(score.total)", scope, Type::Bool);
   ASSERT_TRUE(r);
-  EXPECT_EQ(r.program->dependencies(), std::vector<std::uint32_t>{6});
+  auto deps = r.program->dependencies();
+  EXPECT_EQ(std::vector<std::uint32_t>(deps.begin(), deps.end()), std::vector<std::uint32_t>{6});
 }
 
 TEST_F(ExprCheck, DateNeedsALiteralCalendarDate) {

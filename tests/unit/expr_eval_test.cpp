@@ -307,7 +307,7 @@ TEST_F(ExprEval, ProgramMetadata) {
   std::vector<std::uint32_t> deps = {env.scope.lookup("x")->slot, env.scope.lookup("y")->slot,
                                      env.scope.lookup("missing")->slot};
   std::sort(deps.begin(), deps.end());
-  EXPECT_EQ(p.dependencies(), deps);
+  EXPECT_EQ(std::vector<std::uint32_t>(p.dependencies().begin(), p.dependencies().end()), deps);
   EXPECT_EQ(env.compile_ok("1 + 2").dependencies().size(), 0u);
   EXPECT_EQ(env.compile_ok("name").type(), Type::String);
 }
@@ -400,4 +400,73 @@ TEST(ExprExplain, FailingConjunctKeepsItsClosingParentheses) {
   auto f = r.program->failing_conjuncts(slots, ctx);
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].first, "b or (c and a)");
+}
+
+// pack_programs moves plans into one shared block: every observable property
+// of each program stays the same, a program shared before packing is packed
+// once, and the block lives as long as any program that uses it.
+TEST_F(ExprEval, PackedProgramsBehaveAsBefore) {
+  const std::vector<std::string> texts = {
+      "y + x * 2 gt x and answered(missing)", "x / zero", "(x > 3) and (y > 5) and t",
+      "name + '-' + x", "[1, 2, 3]", "t ? 'yes' : 'no'", "missing + 1", "sum(x, y, 2.5)", "name in ['acme', 'b']"};
+  std::vector<Program> programs;
+  for (const std::string& t : texts) programs.push_back(env.compile_ok(t));
+  programs.push_back(programs[0]);  // a copy sharing the first plan
+
+  struct Seen {
+    Value value;
+    std::vector<std::string> warnings;
+    std::string source;
+    std::vector<std::uint32_t> deps;
+    Type type;
+    std::vector<std::pair<std::string, Value>> failing;
+  };
+  auto observe = [&](const Program& p) {
+    EvalContext ctx;
+    Seen s{p.evaluate(env.slots, ctx), {}, std::string(p.source()), {}, p.type(), {}};
+    s.warnings = ctx.warnings;
+    s.deps.assign(p.dependencies().begin(), p.dependencies().end());
+    EvalContext ctx2;
+    s.failing = p.failing_conjuncts(env.slots, ctx2);
+    return s;
+  };
+  std::vector<Seen> before;
+  for (const Program& p : programs) before.push_back(observe(p));
+
+  std::vector<Program*> pointers;
+  for (Program& p : programs) pointers.push_back(&p);
+  pack_programs(pointers);
+  std::vector<Program> survivors(programs.begin(), programs.begin() + 3);
+  programs.clear();  // the survivors alone keep the block alive (ASan checks)
+
+  for (std::size_t i = 0; i < survivors.size(); ++i) {
+    Seen after = observe(survivors[i]);
+    EXPECT_EQ(after.value, before[i].value) << texts[i];
+    EXPECT_EQ(after.warnings, before[i].warnings) << texts[i];
+    EXPECT_EQ(after.source, before[i].source);
+    EXPECT_EQ(after.deps, before[i].deps) << texts[i];
+    EXPECT_EQ(after.type, before[i].type) << texts[i];
+    EXPECT_EQ(after.failing, before[i].failing) << texts[i];
+  }
+  EXPECT_EQ(before[1].warnings, std::vector<std::string>{"division by zero in 'x / zero'"});
+  EXPECT_EQ(before[2].failing.size(), 1u);
+}
+
+TEST_F(ExprEval, PackedProgramsAllMatchUnpacked) {
+  const std::vector<std::string> texts = {"x * y - 3", "round(x / 3, 2)", "days_between(date('2024-01-01'), date('2024-03-01'))",
+                                          "coalesce(missing, y)", "not f or n"};
+  std::vector<Program> packed, plain;
+  for (const std::string& t : texts) {
+    packed.push_back(env.compile_ok(t));
+    plain.push_back(env.compile_ok(t));
+  }
+  std::vector<Program*> pointers;
+  for (Program& p : packed) pointers.push_back(&p);
+  pack_programs(pointers);
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    EvalContext a, b;
+    EXPECT_EQ(packed[i].evaluate(env.slots, a), plain[i].evaluate(env.slots, b)) << texts[i];
+    EXPECT_EQ(a.warnings, b.warnings) << texts[i];
+  }
+  pack_programs({});  // nothing to do
 }
