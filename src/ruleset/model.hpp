@@ -155,10 +155,11 @@ struct OptionPoints {
 };
 
 struct Band {
+  // What scoring reads (bounds, points) first; texts for explanations after.
   std::optional<Decimal> lo, hi;
   bool lo_inclusive = true, hi_inclusive = false;
-  std::string lo_text, hi_text;   // as written, for explanations
   Decimal points;
+  std::string lo_text, hi_text;   // as written, for explanations
   std::string label;
   int line = 0, column = 0;   // of the element's '<'
   int file = 0;               // index into Model::chain
