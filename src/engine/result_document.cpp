@@ -342,6 +342,10 @@ void Assessor::write(Out& out) {
     out.string(g.id);
     out.key("title");
     out.string(text(g.title));
+    if (!g.tone.empty()) {
+      out.key("tone");
+      out.string(g.tone);
+    }
     out.key("message");
     put_variants(out, s_, g.message);
     out.key("description");
@@ -360,6 +364,10 @@ void Assessor::write(Out& out) {
     out.string(m_.grades[i].id);
     out.key("title");
     out.string(text(m_.grades[i].title));
+    if (!m_.grades[i].tone.empty()) {
+      out.key("tone");
+      out.string(m_.grades[i].tone);
+    }
     out.key("status");
     out.string(grade_status_[i]);
     out.key("failing");

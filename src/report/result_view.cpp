@@ -223,6 +223,15 @@ bool is_staged(const json::value& result) {
 Tone grade_tone(const json::value& result) {
   const json::value& grade = at(result, "grade");
   if (!grade.is_object()) return Tone::none;
+  // Declared by the ruleset (<grade tone="…">): no guessing.
+  std::string declared = str(at(grade, "tone"));
+  if (declared == "good") return Tone::good;
+  if (declared == "fair") return Tone::fair;
+  if (declared == "poor") return Tone::poor;
+  if (declared == "neutral") return Tone::neutral;
+  // Otherwise inferred from the grade's place in the list: first-match
+  // ladders are written best first, staged ones lowest first, and ids ending
+  // in "_risk" name risk levels (worst first).
   bool classification = !at(result, "score").is_object() && arr(at(result, "gates")).empty() &&
                         !at(result, "compliance").is_object();
   if (classification) return Tone::neutral;

@@ -1102,10 +1102,19 @@ void Reader::read_grades(pugi::xml_node n) {
     error("bad-mode", attr_offset(n, "mode"), fmt::format("grades mode must be 'first-match' or 'staged', got '{}'", mode));
   for (pugi::xml_node c : n.children()) {
     if (!check_child(c, {"grade"})) continue;
-    check_attrs(c, {"id", "when"});
+    check_attrs(c, {"id", "when", "tone"});
     int gi = static_cast<int>(m_->grades.size());
     m_->grades.emplace_back();
     m_->grades[gi].id = required_attr(c, "id");
+    if (has(c, "tone")) {
+      std::string tone = attr(c, "tone");
+      if (tone == "good" || tone == "fair" || tone == "poor" || tone == "neutral")
+        m_->grades[gi].tone = tone;
+      else
+        error("bad-tone", attr_offset(c, "tone"),
+              fmt::format("grade tone must be 'good', 'fair', 'poor' or 'neutral', got '{}'", tone),
+              std::max<std::size_t>(tone.size(), 1));
+    }
     locate(m_->grades[gi], c);
     if (!m_->grades[gi].id.empty()) declare_id(c, m_->grades[gi].id, "grade");
     site(c, "when", Type::Bool, Phase::checks, "a grade condition",

@@ -261,6 +261,7 @@ struct CheckGroup {
 
 struct Grade {
   std::string id;
+  std::string tone;           // "good", "fair", "poor", "neutral"; empty when not declared
   std::optional<Program> when;
   LocalText title;
   Variants message, description;

@@ -289,4 +289,23 @@ TEST(HtmlReport, GradeToneFollowsLadderPosition) {
   EXPECT_EQ(tone("miit-innovative-sme-2022.result.json"), "tone-good");  // qualified
 }
 
+// A tone declared by the ruleset (<grade tone="…">, carried into the result)
+// wins over the ladder position: a worst-first list of grades whose ids do
+// not end in "_risk" would otherwise be coloured upside down.
+TEST(HtmlReport, DeclaredGradeToneWins) {
+  fs::path golden = fs::path(ZICE_SOURCE_DIR) / "tests" / "golden" / "miit-innovative-sme-2022.result.json";
+  json::value r = load_json(golden);
+  auto badge = [](const json::value& result) {
+    std::string html = zice::render_html_report(result);
+    std::smatch m;
+    std::regex re("class=\"badge (tone-[a-z]+)");
+    return std::regex_search(html, m, re) ? m[1].str() : std::string();
+  };
+  ASSERT_EQ(badge(r), "tone-good");  // inferred: the first grade of a first-match list
+  for (const char* t : {"poor", "fair", "neutral", "good"}) {
+    r.as_object()["grade"].as_object()["tone"] = t;
+    EXPECT_EQ(badge(r), std::string("tone-") + t);
+  }
+}
+
 }  // namespace

@@ -103,6 +103,33 @@ TEST(Loader, EmptyBandIsAnError) {
   EXPECT_EQ(d.code, "bad-band");
 }
 
+TEST(Loader, GradeToneIsCarriedIntoTheResult) {
+  Ruleset rs = must_load(ruleset_xml(kQ, R"(<grades>
+<grade id="weak" tone="poor" when="revenue_wan lt 100"><title>弱</title></grade>
+<grade id="strong"><title>强</title></grade>
+</grades>
+)"));
+  auto r = zice::test::run(rs, R"({"revenue_wan": 50, "rd_wan": 1})");
+  EXPECT_EQ(r.at("grade").at("id").as_string(), "weak");
+  EXPECT_EQ(r.at("grade").at("tone").as_string(), "poor");
+  EXPECT_EQ(r.at("grades").at(0).at("tone").as_string(), "poor");
+  EXPECT_FALSE(r.at("grades").at(1).as_object().contains("tone"));  // not declared: not written
+  r = zice::test::run(rs, R"({"revenue_wan": 500, "rd_wan": 1})");
+  EXPECT_EQ(r.at("grade").at("id").as_string(), "strong");
+  EXPECT_FALSE(r.at("grade").as_object().contains("tone"));
+}
+
+TEST(Loader, UnknownGradeToneIsAnError) {
+  Diagnostic d = first_error(ruleset_xml(kQ, R"(<grades>
+<grade id="g" tone="great"><title>G</title></grade>
+</grades>
+)"));
+  EXPECT_EQ(d.code, "bad-tone");
+  EXPECT_EQ(d.line, 9);
+  EXPECT_EQ(d.column, 21);  // the value 'great'
+  EXPECT_NE(d.message.find("'good', 'fair', 'poor' or 'neutral'"), std::string::npos) << d.message;
+}
+
 TEST(Loader, QuestionConditionMayUseDerivedValue) {
   Ruleset rs = must_load(ruleset_xml(std::string(kQ) +
                                          "<question id=\"why\" type=\"text\" when=\"ratio lt 3\"><label>为什么</label></question>\n",
