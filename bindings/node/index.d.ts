@@ -35,6 +35,8 @@ export interface Problem {
 export interface Grade {
   id: string;
   title: string;
+  /** How to present the grade, when the ruleset declares it (<grade tone="…">). */
+  tone?: 'good' | 'fair' | 'poor' | 'neutral';
   message: string | null;
   description: string | null;
   provisional: boolean;
