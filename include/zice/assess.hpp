@@ -85,7 +85,7 @@ AssessmentText assess_to_json(const Ruleset&, const boost::json::value& answers,
 
 /// The summary as a JSON object (docs/result-schema.md, "Summary"):
 /// {"schema": "zice-summary/1", "ruleset": {"id", "version"}, "grade",
-/// "total", "percent", "dimensions": {id: score}, "failed_gates",
+/// ["grade_tone",] "total", "percent", "dimensions": {id: score}, "failed_gates",
 /// "findings": {severity: count}, "complete", "problems"}.
 std::string summary_to_json(const Ruleset&, const AssessmentSummary&, bool pretty = true);
 

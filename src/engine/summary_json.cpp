@@ -25,6 +25,13 @@ void write_summary(Out& out, const Ruleset& rs, const AssessmentSummary& s) {
   out.key("grade");
   if (s.grade.empty()) out.null();
   else out.string(s.grade);
+  // The grade's tone when the ruleset declares one (<grade tone="…">), so a
+  // front end showing only the summary can colour the outcome.
+  for (const detail::Grade& g : m.grades)
+    if (g.id == s.grade && !s.grade.empty() && !g.tone.empty()) {
+      out.key("grade_tone");
+      out.string(g.tone);
+    }
   out.key("total");
   out.value(s.total);
   out.key("percent");

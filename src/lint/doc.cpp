@@ -574,10 +574,21 @@ class Doc {
       Rich msg = variants(g.message);
       Rich desc = variants(g.description);
       if (!desc.empty()) msg = msg + (msg.empty() ? "" : " ") + desc;
-      rows.push_back({plain(t(g.title)) + " " + code(g.id),
+      Rich grade = plain(t(g.title)) + " " + code(g.id);
+      if (!g.tone.empty()) grade = grade + tone_label(g.tone);
+      rows.push_back({grade,
                       g.when ? expr(*g.when) : plain(L("其他情况", "otherwise")), msg});
     }
     w_.table({L("等级", "Grade"), L("条件", "Condition"), L("说明", "Message")}, rows);
+  }
+
+  /// A declared grade tone in words: "（较差）" / " (poor)".
+  std::string tone_label(const std::string& tone) const {
+    std::string w = tone == "good"   ? L("良好", "good")
+                    : tone == "fair" ? L("一般", "fair")
+                    : tone == "poor" ? L("较差", "poor")
+                                     : L("中性", "neutral");
+    return L("（", " (") + w + L("）", ")");
   }
 
   std::string severity(detail::CheckSeverity s) const {

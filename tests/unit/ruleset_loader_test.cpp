@@ -1,5 +1,6 @@
 // Loader: every kind of ruleset mistake is an error at the right line and column.
 #include "test_support.hpp"
+#include "zice/doc.hpp"
 
 using namespace zice;
 using zice::test::first_error;
@@ -117,6 +118,28 @@ TEST(Loader, GradeToneIsCarriedIntoTheResult) {
   r = zice::test::run(rs, R"({"revenue_wan": 500, "rd_wan": 1})");
   EXPECT_EQ(r.at("grade").at("id").as_string(), "strong");
   EXPECT_FALSE(r.at("grade").as_object().contains("tone"));
+}
+
+TEST(Loader, GradeToneInSummaryAndDoc) {
+  Ruleset rs = must_load(ruleset_xml(kQ, R"(<grades>
+<grade id="weak" tone="poor" when="revenue_wan lt 100"><title>弱</title></grade>
+<grade id="strong"><title>强</title></grade>
+</grades>
+)"));
+  AssessOptions o;
+  AssessmentText weak = assess_to_json(rs, boost::json::parse(R"({"revenue_wan": 50, "rd_wan": 1})"), o, ResultText::none);
+  ASSERT_TRUE(weak.ok);
+  boost::json::value s = boost::json::parse(summary_to_json(rs, weak.summary));
+  EXPECT_EQ(s.at("grade").as_string(), "weak");
+  EXPECT_EQ(s.at("grade_tone").as_string(), "poor");
+  AssessmentText strong = assess_to_json(rs, boost::json::parse(R"({"revenue_wan": 500, "rd_wan": 1})"), o, ResultText::none);
+  s = boost::json::parse(summary_to_json(rs, strong.summary));
+  EXPECT_EQ(s.at("grade").as_string(), "strong");
+  EXPECT_FALSE(s.as_object().contains("grade_tone"));  // not declared
+
+  std::string md = render_ruleset_doc(rs, "md");
+  EXPECT_NE(md.find("弱 `weak`（较差）"), std::string::npos) << md;
+  EXPECT_EQ(md.find("强 `strong`（"), std::string::npos);
 }
 
 TEST(Loader, UnknownGradeToneIsAnError) {
