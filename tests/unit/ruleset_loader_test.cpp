@@ -104,12 +104,15 @@ TEST(Loader, EmptyBandIsAnError) {
   EXPECT_EQ(d.code, "bad-band");
 }
 
-TEST(Loader, GradeToneIsCarriedIntoTheResult) {
-  Ruleset rs = must_load(ruleset_xml(kQ, R"(<grades>
+// A worst-first ladder whose first grade declares its tone.
+const char* kToneGrades = R"(<grades>
 <grade id="weak" tone="poor" when="revenue_wan lt 100"><title>弱</title></grade>
 <grade id="strong"><title>强</title></grade>
 </grades>
-)"));
+)";
+
+TEST(Loader, GradeToneIsCarriedIntoTheResult) {
+  Ruleset rs = must_load(ruleset_xml(kQ, kToneGrades));
   auto r = zice::test::run(rs, R"({"revenue_wan": 50, "rd_wan": 1})");
   EXPECT_EQ(r.at("grade").at("id").as_string(), "weak");
   EXPECT_EQ(r.at("grade").at("tone").as_string(), "poor");
@@ -121,11 +124,7 @@ TEST(Loader, GradeToneIsCarriedIntoTheResult) {
 }
 
 TEST(Loader, GradeToneInSummaryAndDoc) {
-  Ruleset rs = must_load(ruleset_xml(kQ, R"(<grades>
-<grade id="weak" tone="poor" when="revenue_wan lt 100"><title>弱</title></grade>
-<grade id="strong"><title>强</title></grade>
-</grades>
-)"));
+  Ruleset rs = must_load(ruleset_xml(kQ, kToneGrades));
   AssessOptions o;
   AssessmentText weak = assess_to_json(rs, boost::json::parse(R"({"revenue_wan": 50, "rd_wan": 1})"), o, ResultText::none);
   ASSERT_TRUE(weak.ok);
