@@ -33,6 +33,14 @@ void put_text_or_null(Out& out, const std::string* s) {
   else out.null();
 }
 
+// A grade's declared tone (<grade tone="…">); nothing when undeclared.
+template <class Out>
+void put_tone(Out& out, const Grade& g) {
+  if (g.tone.empty()) return;
+  out.key("tone");
+  out.string(g.tone);
+}
+
 // The first text variant whose condition holds, in the report language, then
 // the ruleset's default language, then any; null when none holds.
 template <class Out>
@@ -342,10 +350,7 @@ void Assessor::write(Out& out) {
     out.string(g.id);
     out.key("title");
     out.string(text(g.title));
-    if (!g.tone.empty()) {
-      out.key("tone");
-      out.string(g.tone);
-    }
+    put_tone(out, g);
     out.key("message");
     put_variants(out, s_, g.message);
     out.key("description");
@@ -364,10 +369,7 @@ void Assessor::write(Out& out) {
     out.string(m_.grades[i].id);
     out.key("title");
     out.string(text(m_.grades[i].title));
-    if (!m_.grades[i].tone.empty()) {
-      out.key("tone");
-      out.string(m_.grades[i].tone);
-    }
+    put_tone(out, m_.grades[i]);
     out.key("status");
     out.string(grade_status_[i]);
     out.key("failing");

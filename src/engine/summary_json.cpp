@@ -28,7 +28,7 @@ void write_summary(Out& out, const Ruleset& rs, const AssessmentSummary& s) {
   // The grade's tone when the ruleset declares one (<grade tone="…">), so a
   // front end showing only the summary can colour the outcome.
   for (const detail::Grade& g : m.grades)
-    if (g.id == s.grade && !s.grade.empty() && !g.tone.empty()) {
+    if (g.id == s.grade && !g.tone.empty()) {  // ids are never empty: no match when no grade
       out.key("grade_tone");
       out.string(g.tone);
     }
