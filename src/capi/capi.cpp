@@ -299,9 +299,21 @@ json::value problems_json(const std::vector<zice::AnswerProblem>& problems) {
   return a;
 }
 
-/// Answers JSON text -> object within `limits`, or ZICE_EJSON / ZICE_ELIMIT recorded.
+/// Where one call's answers live: a few KiB on the stack, more from the heap
+/// only for a large document, all released at once when the call returns.
+class AnswersArena {
+ public:
+  json::storage_ptr storage() noexcept { return &resource_; }  // not reference-counted: dropping a value is free
+
+ private:
+  unsigned char buffer_[8192];
+  json::monotonic_resource resource_{buffer_, sizeof buffer_};
+};
+
+/// Answers JSON text -> object within `limits`, or ZICE_EJSON / ZICE_ELIMIT
+/// recorded. `v` must have been made with the storage the answers go to.
 bool parse_answers(const char* answers_json, std::size_t len, const zice::AnswerLimits& limits, json::value& v) {
-  zice::AnswersParse p = zice::parse_answers(input_text(answers_json, len), limits);
+  zice::AnswersParse p = zice::parse_answers(input_text(answers_json, len), limits, v.storage());
   if (!p) {
     std::string where = p.line > 0 ? " (line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ")" : "";
     if (p.code == "limit")
@@ -492,7 +504,8 @@ int zice_ruleset_validate(const zice_ruleset* rs, const char* answers_json, size
     zice::AssessOptions o;
     zice::AnswerLimits limits;
     if (!convert_options(opts, o, limits)) return t_error.err.code;
-    json::value answers;
+    AnswersArena arena;
+    json::value answers(arena.storage());
     if (!parse_answers(answers_json, len, limits, answers)) return t_error.err.code;
     std::vector<zice::AnswerProblem> problems = zice::validate(rs->rs, answers, o);
     for (const zice::AnswerProblem& p : problems)
@@ -513,7 +526,8 @@ int zice_ruleset_assess(const zice_ruleset* rs, const char* answers_json, size_t
     zice::AnswerLimits limits;
     int format = ZICE_RESULT_PRETTY;
     if (!convert_options(opts, o, limits, &format)) return t_error.err.code;
-    json::value answers;
+    AnswersArena arena;
+    json::value answers(arena.storage());
     if (!parse_answers(answers_json, len, limits, answers)) return t_error.err.code;
     std::vector<zice::AnswerProblem> problems;
     if (format == ZICE_RESULT_SUMMARY) {

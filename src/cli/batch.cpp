@@ -208,7 +208,12 @@ class Batch {
   Outcome process(const Record& r) const {
     Outcome out;
     json::value id;
-    json::value answers;
+    // The record's answers live in a few KiB on this stack (more from the
+    // heap only for a large record) and are dropped at once, without a walk.
+    unsigned char arena_buffer[8192];
+    json::monotonic_resource arena(arena_buffer, sizeof arena_buffer);
+    json::storage_ptr storage(&arena);
+    json::value answers(storage);
     auto fail = [&](const std::string& msg) {
       std::string who = id.is_null() ? "" : fmt::format(" (id {})", text_of(id));
       out.error = fmt::format("{}:{}{}: {}", name_, r.line, who, msg);
@@ -217,7 +222,7 @@ class Batch {
     if (csv_in_) {
       if (r.fields.size() != columns_.size())
         return fail(fmt::format("expected {} fields as in the header, got {}", columns_.size(), r.fields.size()));
-      json::object o;
+      json::object o(storage);
       for (std::size_t i = 0; i < columns_.size(); ++i) {
         const Column& c = columns_[i];
         const std::string& cell = r.fields[i];
@@ -233,7 +238,7 @@ class Batch {
     } else {
       std::string_view text = r.text;
       if (r.line == 1 && text.rfind("\xEF\xBB\xBF", 0) == 0) text.remove_prefix(3);
-      AnswersParse parsed = parse_answers(text, limits_);
+      AnswersParse parsed = parse_answers(text, limits_, storage);
       if (!parsed) {
         if (parsed.code == "not_object") return fail("answers must be a JSON object keyed by question id");
         if (parsed.line > 0)

@@ -74,6 +74,10 @@ bool over_limit(const json::value& v, const AnswerLimits& limits, std::string& p
 }  // namespace
 
 AnswersParse parse_answers(std::string_view text, const AnswerLimits& limits) {
+  return parse_answers(text, limits, {});
+}
+
+AnswersParse parse_answers(std::string_view text, const AnswerLimits& limits, json::storage_ptr sp) {
   AnswersParse out;
   auto fail = [&](const char* code, std::string message, std::size_t offset = std::string_view::npos) {
     out.value = nullptr;
@@ -93,7 +97,11 @@ AnswersParse parse_answers(std::string_view text, const AnswerLimits& limits) {
   std::size_t skip = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   json::parse_options opts;
   opts.max_depth = limits.max_depth;
-  json::stream_parser parser({}, opts);
+  // The parser's own working memory (its stack of unfinished values) starts
+  // in this buffer; the value it builds goes to `sp`.
+  unsigned char scratch[2048];
+  json::stream_parser parser({}, opts, scratch, sizeof scratch);
+  parser.reset(std::move(sp));
   boost::system::error_code ec;
   std::size_t used = parser.write(text.data() + skip, text.size() - skip, ec);
   if (!ec) parser.finish(ec);
@@ -109,8 +117,9 @@ AnswersParse parse_answers(std::string_view text, const AnswerLimits& limits) {
   std::string path = "answers", message;
   const char* code = "limit";
   if (over_limit(v, limits, path, message, code)) return fail(code, std::move(message));
-  out.value = std::move(v);
-  return out;
+  // Move-constructed, not assigned: assigning a value of another storage
+  // copies it, and `out.value` was made with the default storage.
+  return AnswersParse{std::move(v)};
 }
 
 }  // namespace zice

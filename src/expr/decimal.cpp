@@ -142,6 +142,12 @@ std::optional<Decimal> make_big(Big n, Big d) {
   return make(ni, pow10_i(kFallbackDigits));
 }
 
+bool fits64(int128_t v) {
+  return v >= std::numeric_limits<std::int64_t>::min() && v <= std::numeric_limits<std::int64_t>::max();
+}
+
+std::uint64_t uabs64(std::int64_t v) { return v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v); }
+
 bool mul_ovf(int128_t a, int128_t b, int128_t& r) { return __builtin_mul_overflow(a, b, &r); }
 bool add_ovf(int128_t a, int128_t b, int128_t& r) { return __builtin_add_overflow(a, b, &r); }
 
@@ -269,6 +275,20 @@ std::optional<Decimal> Decimal::mul(const Decimal& o) const {
     int128_t n;
     if (!mul_ovf(num_, o.num_, n)) return make(n, 1);
   }
+  if (fits64(num_) && fits64(den_) && fits64(o.num_) && fits64(o.den_)) {
+    // Every figure of a questionnaire fits here. Both operands are in lowest
+    // terms, so after cancelling across (n1/d2 and n2/d1) the product is in
+    // lowest terms too: no gcd of the result, and 64 × 64 bits cannot
+    // overflow 128.
+    auto n1 = static_cast<std::int64_t>(num_), d1 = static_cast<std::int64_t>(den_);
+    auto n2 = static_cast<std::int64_t>(o.num_), d2 = static_cast<std::int64_t>(o.den_);
+    if (n1 == 0 || n2 == 0) return Decimal();
+    auto g1 = static_cast<std::int64_t>(std::gcd(uabs64(n1), static_cast<std::uint64_t>(d2)));
+    auto g2 = static_cast<std::int64_t>(std::gcd(uabs64(n2), static_cast<std::uint64_t>(d1)));
+    // n1 / g1 is exact; INT64_MIN / g1 with g1 == 1 stays in range, and g1 > 1
+    // divides it without overflow.
+    return Decimal(static_cast<int128_t>(n1 / g1) * (n2 / g2), static_cast<int128_t>(d1 / g2) * (d2 / g1));
+  }
   int128_t g1 = static_cast<int128_t>(gcd_u(uabs(num_), static_cast<uint128_t>(o.den_)));
   int128_t g2 = static_cast<int128_t>(gcd_u(uabs(o.num_), static_cast<uint128_t>(den_)));
   if (g1 == 0) g1 = 1;
@@ -313,6 +333,9 @@ Decimal operator*(const Decimal& a, const Decimal& b) {
 
 std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
   if (a.den_ == b.den_) return a.num_ <=> b.num_;
+  if (fits64(a.num_) && fits64(a.den_) && fits64(b.num_) && fits64(b.den_))  // products fit in 128 bits
+    return static_cast<int128_t>(static_cast<std::int64_t>(a.num_)) * static_cast<std::int64_t>(b.den_) <=>
+           static_cast<int128_t>(static_cast<std::int64_t>(b.num_)) * static_cast<std::int64_t>(a.den_);
   int128_t l, r;
   if (!mul_ovf(a.num_, b.den_, l) && !mul_ovf(b.num_, a.den_, r)) return l <=> r;
   Big lb = to_big(a.num_) * to_big(b.den_), rb = to_big(b.num_) * to_big(a.den_);

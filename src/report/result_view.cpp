@@ -1,6 +1,7 @@
 #include "report/result_view.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -49,16 +50,16 @@ const json::value& find_by_id(const json::array& items, std::string_view id) {
 namespace {
 std::string format_double(double d) {
   if (!std::isfinite(d)) return "—";
-  if (d == std::floor(d) && std::fabs(d) < 1e15) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f", d);
-    return std::string(buf) == "-0" ? "0" : buf;
+  // std::to_chars with a precision prints as printf("%.*f") does (the exact
+  // binary value, correctly rounded), without printf's format parsing.
+  char buf[400];  // |d| < 1.8e308: at most 309 digits, a sign, a point and 6 decimals
+  bool whole = d == std::floor(d) && std::fabs(d) < 1e15;
+  auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed, whole ? 0 : 6);
+  std::string s(buf, r.ptr);
+  if (!whole) {
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
   }
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.6f", d);
-  std::string s = buf;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
   return s == "-0" ? "0" : s;
 }
 }  // namespace

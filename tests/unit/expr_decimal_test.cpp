@@ -158,9 +158,10 @@ TEST(ExprDecimal, Ordering) {
   EXPECT_TRUE(x < y);
 }
 
-// Products and quotients against arbitrary-precision arithmetic: the 64-bit
-// fast paths (integer products, gcd and exact division in 64 bits) give the
-// same lowest-terms fractions as the general 128-bit path.
+// Products, quotients and comparisons against arbitrary-precision arithmetic:
+// the 64-bit fast paths (operands that fit in 64 bits: cross-cancelled
+// products without a gcd of the result, comparison by 128-bit cross products)
+// give the same lowest-terms fractions and order as the general 128-bit path.
 TEST(ExprDecimal, ProductsAndQuotientsAreExactInLowestTerms) {
   using Big = boost::multiprecision::cpp_int;
   using zice::expr::int128_t;
@@ -177,6 +178,10 @@ TEST(ExprDecimal, ProductsAndQuotientsAreExactInLowestTerms) {
     auto pick = [&](std::int64_t lo) { return std::uniform_int_distribution<std::int64_t>(lo, bound)(rng); };
     Decimal a = *Decimal::from_int(pick(-bound)).divide(Decimal::from_int(pick(1)));
     Decimal b = *Decimal::from_int(pick(-bound)).divide(Decimal::from_int(pick(1)));
+    Big left = big(a.numerator()) * big(b.denominator()), right = big(b.numerator()) * big(a.denominator());
+    EXPECT_EQ(a < b, left < right) << i;
+    EXPECT_EQ(a == b, left == right) << i;
+    EXPECT_EQ(a > b, left > right) << i;
     for (bool product : {true, false}) {
       if (!product && b.numerator() == 0) continue;
       std::optional<Decimal> r = product ? a.mul(b) : a.divide(b);

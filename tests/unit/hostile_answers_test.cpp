@@ -163,4 +163,32 @@ TEST(HostileAnswers, InvalidUtf8AndByteOrderMark) {
   EXPECT_EQ(p.code, "invalid_json");
 }
 
+// parse_answers with a storage: the whole value lives in the caller's
+// resource (so dropping it costs nothing), also past its first buffer, and it
+// scores exactly as answers parsed with the default storage; errors and limits
+// are reported as without one.
+TEST(HostileAnswers, ParsesIntoTheGivenStorage) {
+  std::string text = R"({"employees": 12, "revenue_wan": 3456.5, "industry": "retail", "certs": ["iso9001"], "name": ")" +
+                     std::string(20000, 'x') + R"("})";
+  unsigned char buffer[1024];
+  boost::json::monotonic_resource arena(buffer, sizeof buffer);
+  AnswersParse p = parse_answers(text, {}, &arena);
+  ASSERT_TRUE(p) << p.error;
+  EXPECT_EQ(p.value.storage().get(), &arena);
+  EXPECT_EQ(p.value.at("certs").storage().get(), &arena);
+  EXPECT_EQ(p.value.at("name").get_string().size(), 20000u);
+  AnswersParse plain = parse_answers(text);
+  EXPECT_EQ(p.value, plain.value);
+  Ruleset rs = model();
+  AssessOptions o;
+  o.date = "2026-06-30";
+  EXPECT_EQ(to_json_text(assess(rs, p.value, o).result), to_json_text(assess(rs, plain.value, o).result));
+
+  AnswerLimits small;
+  small.max_string_length = 100;
+  EXPECT_EQ(parse_answers(text, small, &arena).code, "limit");
+  EXPECT_EQ(parse_answers(R"({"name": )", {}, &arena).code, "invalid_json");
+  EXPECT_EQ(parse_answers("[1, 2]", {}, &arena).code, "not_object");
+}
+
 }  // namespace
