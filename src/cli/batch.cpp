@@ -249,9 +249,11 @@ class Batch {
       }
       answers = std::move(parsed.value);
       json::object& o = answers.get_object();
+      // if_contains, not operator[]: operator[] reserves room for an insert
+      // first, which regrows (and rehashes) an object the parser made full.
       for (const char* key : {"id", "_id"})
-        if (o.contains(key) && !question_ids_.count(key)) {
-          if (id.is_null()) id = o[key];
+        if (const json::value* v = o.if_contains(key); v && !question_ids_.count(key)) {
+          if (id.is_null()) id = *v;
           o.erase(key);
         }
     }

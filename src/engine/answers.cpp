@@ -245,18 +245,16 @@ void bind_answers(Session& s, const json::value& answers) {
 
 void evaluate_questionnaire(Session& s) {
   const Model& m = s.m;
-  // Section applicability, computed on first use (-1 = not yet).
+  // Section applicability, computed on first use (-1 = not yet), outermost
+  // section first: a section's condition is evaluated only when its parent
+  // applies. Recursion is as deep as sections are nested.
   std::vector<signed char> section_state(m.sections.size(), -1);
-  auto section_applies = [&](int sec) {
-    bool ok = true;
-    std::vector<int> chain;
-    for (int x = sec; x >= 0; x = m.sections[x].parent) chain.push_back(x);
-    for (auto it = chain.rbegin(); it != chain.rend() && ok; ++it) {
-      signed char& st = section_state[*it];
-      if (st < 0) st = is_true(s.cond(m.sections[*it].when)) ? 1 : 0;
-      ok = st == 1;
-    }
-    return ok;
+  auto section_applies = [&](auto& self, int sec) -> bool {
+    if (sec < 0) return true;
+    const Section& section = m.sections[static_cast<std::size_t>(sec)];
+    signed char& st = section_state[static_cast<std::size_t>(sec)];
+    if (st < 0) st = self(self, section.parent) && is_true(s.cond(section.when)) ? 1 : 0;
+    return st == 1;
   };
   for (const EvalStep& step : m.steps) {
     if (!step.is_question) {
@@ -266,7 +264,7 @@ void evaluate_questionnaire(Session& s) {
     }
     const Question& q = m.questions[step.index];
     // A condition that is null (its inputs unanswered) means "not asked yet".
-    bool applies = section_applies(q.section) && is_true(s.cond(q.when));
+    bool applies = section_applies(section_applies, q.section) && is_true(s.cond(q.when));
     s.applicable[step.index] = applies;
     if (q.slot != kNoSlot) s.slots[q.slot] = applies ? s.answers[step.index] : Value();
   }

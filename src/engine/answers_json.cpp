@@ -71,6 +71,25 @@ bool over_limit(const json::value& v, const AnswerLimits& limits, std::string& p
   }
 }
 
+/// Whether over_limit would find nothing, without building paths: the usual
+/// case, checked first so that a path is only spelled out for an error.
+bool within_limits(const json::value& v, const AnswerLimits& limits) {
+  switch (v.kind()) {
+    case json::kind::double_: return std::isfinite(v.get_double());
+    case json::kind::string: return v.get_string().size() <= limits.max_string_length;
+    case json::kind::array: {
+      const json::array& a = v.get_array();
+      if (a.size() > limits.max_array_length) return false;
+      return std::all_of(a.begin(), a.end(), [&](const json::value& e) { return within_limits(e, limits); });
+    }
+    case json::kind::object:
+      for (const json::key_value_pair& kv : v.get_object())
+        if (kv.key().size() > limits.max_string_length || !within_limits(kv.value(), limits)) return false;
+      return true;
+    default: return true;
+  }
+}
+
 }  // namespace
 
 AnswersParse parse_answers(std::string_view text, const AnswerLimits& limits) {
@@ -114,12 +133,14 @@ AnswersParse parse_answers(std::string_view text, const AnswerLimits& limits, js
   }
   json::value v = parser.release();
   if (!v.is_object()) return fail("not_object", "answers must be a JSON object keyed by question id");
-  std::string path = "answers", message;
-  const char* code = "limit";
-  if (over_limit(v, limits, path, message, code)) return fail(code, std::move(message));
+  if (!within_limits(v, limits)) {
+    std::string path = "answers", message;
+    const char* code = "limit";
+    if (over_limit(v, limits, path, message, code)) return fail(code, std::move(message));
+  }
   // Move-constructed, not assigned: assigning a value of another storage
   // copies it, and `out.value` was made with the default storage.
-  return AnswersParse{std::move(v)};
+  return AnswersParse{std::move(v), {}, {}, 0, 0};
 }
 
 }  // namespace zice

@@ -142,9 +142,7 @@ std::optional<Decimal> make_big(Big n, Big d) {
   return make(ni, pow10_i(kFallbackDigits));
 }
 
-bool fits64(int128_t v) {
-  return v >= std::numeric_limits<std::int64_t>::min() && v <= std::numeric_limits<std::int64_t>::max();
-}
+bool fits64(int128_t v) { return static_cast<int128_t>(static_cast<std::int64_t>(v)) == v; }
 
 std::uint64_t uabs64(std::int64_t v) { return v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v); }
 
@@ -255,6 +253,15 @@ std::optional<std::int64_t> Decimal::to_int64() const {
 
 std::optional<Decimal> Decimal::add(const Decimal& o) const {
   int128_t n, d;
+  if (fits64(num_) && fits64(den_) && fits64(o.num_) && fits64(o.den_)) {
+    // No overflow checks needed: each product is below 2^126.
+    auto n1 = static_cast<std::int64_t>(num_), d1 = static_cast<std::int64_t>(den_);
+    auto n2 = static_cast<std::int64_t>(o.num_), d2 = static_cast<std::int64_t>(o.den_);
+    if (d1 == d2) return d1 == 1 ? Decimal(static_cast<int128_t>(n1) + n2, 1) : make(static_cast<int128_t>(n1) + n2, d1);
+    auto g = static_cast<std::int64_t>(std::gcd(static_cast<std::uint64_t>(d1), static_cast<std::uint64_t>(d2)));
+    return make(static_cast<int128_t>(n1) * (d2 / g) + static_cast<int128_t>(n2) * (d1 / g),
+                static_cast<int128_t>(d1 / g) * d2);
+  }
   if (den_ == o.den_) {
     if (!add_ovf(num_, o.num_, n)) return make(n, den_);
   } else {
@@ -271,23 +278,23 @@ std::optional<Decimal> Decimal::add(const Decimal& o) const {
 std::optional<Decimal> Decimal::sub(const Decimal& o) const { return add(-o); }
 
 std::optional<Decimal> Decimal::mul(const Decimal& o) const {
-  if (den_ == 1 && o.den_ == 1) {  // integers (most points and weights): no common factors to take out
-    int128_t n;
-    if (!mul_ovf(num_, o.num_, n)) return make(n, 1);
-  }
   if (fits64(num_) && fits64(den_) && fits64(o.num_) && fits64(o.den_)) {
-    // Every figure of a questionnaire fits here. Both operands are in lowest
-    // terms, so after cancelling across (n1/d2 and n2/d1) the product is in
-    // lowest terms too: no gcd of the result, and 64 × 64 bits cannot
-    // overflow 128.
+    // Every figure of a questionnaire fits here, and 64 × 64 bits cannot
+    // overflow 128. Both operands are in lowest terms, so after cancelling
+    // across (n1 with d2, n2 with d1) the product is in lowest terms too: no
+    // gcd of the result.
     auto n1 = static_cast<std::int64_t>(num_), d1 = static_cast<std::int64_t>(den_);
     auto n2 = static_cast<std::int64_t>(o.num_), d2 = static_cast<std::int64_t>(o.den_);
+    if (d1 == 1 && d2 == 1) return Decimal(static_cast<int128_t>(n1) * n2, 1);  // integers: most points and weights
     if (n1 == 0 || n2 == 0) return Decimal();
-    auto g1 = static_cast<std::int64_t>(std::gcd(uabs64(n1), static_cast<std::uint64_t>(d2)));
-    auto g2 = static_cast<std::int64_t>(std::gcd(uabs64(n2), static_cast<std::uint64_t>(d1)));
-    // n1 / g1 is exact; INT64_MIN / g1 with g1 == 1 stays in range, and g1 > 1
-    // divides it without overflow.
+    auto g1 = d2 == 1 ? 1 : static_cast<std::int64_t>(std::gcd(uabs64(n1), static_cast<std::uint64_t>(d2)));
+    auto g2 = d1 == 1 ? 1 : static_cast<std::int64_t>(std::gcd(uabs64(n2), static_cast<std::uint64_t>(d1)));
+    // n1 / g1 is exact; INT64_MIN / g1 stays in range for every g1 >= 1.
     return Decimal(static_cast<int128_t>(n1 / g1) * (n2 / g2), static_cast<int128_t>(d1 / g2) * (d2 / g1));
+  }
+  if (den_ == 1 && o.den_ == 1) {  // large integers: no common factors to take out
+    int128_t n;
+    if (!mul_ovf(num_, o.num_, n)) return make(n, 1);
   }
   int128_t g1 = static_cast<int128_t>(gcd_u(uabs(num_), static_cast<uint128_t>(o.den_)));
   int128_t g2 = static_cast<int128_t>(gcd_u(uabs(o.num_), static_cast<uint128_t>(den_)));
@@ -331,8 +338,7 @@ Decimal operator*(const Decimal& a, const Decimal& b) {
   return *r;
 }
 
-std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
-  if (a.den_ == b.den_) return a.num_ <=> b.num_;
+std::strong_ordering Decimal::compare_across(const Decimal& a, const Decimal& b) {
   if (fits64(a.num_) && fits64(a.den_) && fits64(b.num_) && fits64(b.den_))  // products fit in 128 bits
     return static_cast<int128_t>(static_cast<std::int64_t>(a.num_)) * static_cast<std::int64_t>(b.den_) <=>
            static_cast<int128_t>(static_cast<std::int64_t>(b.num_)) * static_cast<std::int64_t>(a.den_);

@@ -66,7 +66,10 @@ class Decimal {
   friend bool operator==(const Decimal& a, const Decimal& b) {
     return a.num_ == b.num_ && a.den_ == b.den_;
   }
-  friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b);
+  friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
+    // Equal denominators (integers above all) inline; the rest by cross products.
+    return a.den_ == b.den_ ? a.num_ <=> b.num_ : compare_across(a, b);
+  }
 
   Decimal floor() const;
   Decimal ceil() const;
@@ -82,6 +85,7 @@ class Decimal {
 
  private:
   constexpr Decimal(int128_t n, int128_t d) : num_(n), den_(d) {}
+  static std::strong_ordering compare_across(const Decimal& a, const Decimal& b);
   friend struct DecimalAccess;
   int128_t num_ = 0;  // never INT128_MIN, so negation is always safe
   int128_t den_ = 1;  // > 0, coprime with num_
