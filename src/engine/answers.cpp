@@ -2,6 +2,7 @@
 // problem per question for everything that is wrong. Never throws for bad
 // input; an answer with a fatal problem is treated as unanswered.
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <ctime>
 
@@ -52,12 +53,18 @@ std::optional<Decimal> json_number(const json::value& v) {
 }
 
 /// Option value of a choice answer; integers are accepted when an option has
-/// that text as its value (choice scales such as "1".."5").
-std::optional<std::string> option_text(const json::value& v) {
-  if (v.is_string()) return std::string(v.get_string());
-  if (v.is_int64()) return std::to_string(v.get_int64());
-  if (v.is_uint64()) return std::to_string(v.get_uint64());
-  return std::nullopt;
+/// that text as its value (choice scales such as "1".."5"). An integer's
+/// digits are written to `digits`, which the result may point into.
+std::optional<std::string_view> option_text(const json::value& v, char (&digits)[24]) {
+  if (v.is_string()) return std::string_view(v.get_string());
+  std::to_chars_result r{};
+  if (v.is_int64())
+    r = std::to_chars(digits, digits + sizeof digits, v.get_int64());
+  else if (v.is_uint64())
+    r = std::to_chars(digits, digits + sizeof digits, v.get_uint64());
+  else
+    return std::nullopt;
+  return std::string_view(digits, static_cast<std::size_t>(r.ptr - digits));
 }
 
 std::string options_list(const Question& q) {
@@ -129,23 +136,25 @@ Value convert(Session& s, const Question& q, const json::value& v) {
       return Value::date(*days);
     }
     case QuestionType::choice: {
-      auto t = option_text(v);
+      char digits[24];
+      auto t = option_text(v, digits);
       if (!t) return wrong("选项值（字符串）", "an option value (string)");
-      if (!q.find_option(*t)) {
+      const Option* o = q.find_option(*t);
+      if (!o) {
         s.problem(id, "unknown_option",
                   s.zh ? fmt::format("'{}' 不是该问题的选项（可选：{}）", *t, options_list(q))
                        : fmt::format("'{}' is not an option of this question (options: {})", *t, options_list(q)));
         return Value();
       }
-      return Value::string(*t);
+      return Value::string_ref(o->value);  // the model's text: no copy
     }
     case QuestionType::multi_choice: {
       if (!v.is_array()) return wrong("选项值数组", "an array of option values");
-      std::vector<Value> items;
-      std::vector<std::string> seen;
+      std::vector<const Option*> seen;  // the options chosen, in the order given
       bool bad = false, exclusive = false;
       for (const json::value& e : v.get_array()) {
-        auto t = option_text(e);
+        char digits[24];
+        auto t = option_text(e, digits);
         const Option* o = t ? q.find_option(*t) : nullptr;
         if (!t) {
           s.problem(id, "wrong_type", s.zh ? fmt::format("数组元素应为选项值，实际为{}", json_kind(e, true))
@@ -156,22 +165,21 @@ Value convert(Session& s, const Question& q, const json::value& v) {
                     s.zh ? fmt::format("'{}' 不是该问题的选项（可选：{}）", *t, options_list(q))
                          : fmt::format("'{}' is not an option of this question (options: {})", *t, options_list(q)));
           bad = true;
-        } else if (std::find(seen.begin(), seen.end(), *t) != seen.end()) {
+        } else if (std::find(seen.begin(), seen.end(), o) != seen.end()) {
           s.problem(id, "duplicate_option", s.zh ? fmt::format("选项 '{}' 重复", *t) : fmt::format("option '{}' is listed twice", *t));
           bad = true;
         } else {
           exclusive |= o->exclusive;
-          seen.push_back(*t);
-          items.push_back(Value::string(*t));
+          seen.push_back(o);
         }
       }
       if (bad) return Value();
-      if (exclusive && items.size() > 1) {
+      if (exclusive && seen.size() > 1) {
         s.problem(id, "exclusive_option", s.tr("互斥选项（如“以上都没有”）不能与其他选项同时选择",
                                                "an exclusive option (such as 'none of the above') cannot be combined with others"));
         return Value();
       }
-      auto n = static_cast<int>(items.size());
+      auto n = static_cast<int>(seen.size());
       if ((q.min_selected && n < *q.min_selected) || (q.max_selected && n > *q.max_selected)) {
         s.problem(id, "selection_count",
                   s.zh ? fmt::format("选择了 {} 项，应为 {}–{} 项", n, q.min_selected.value_or(0),
@@ -182,8 +190,9 @@ Value convert(Session& s, const Question& q, const json::value& v) {
       }
       // Canonical order (the question's option order) keeps results deterministic.
       std::vector<Value> ordered;
+      ordered.reserve(seen.size());
       for (const Option& o : q.options)
-        if (std::find(seen.begin(), seen.end(), o.value) != seen.end()) ordered.push_back(Value::string(o.value));
+        if (std::find(seen.begin(), seen.end(), &o) != seen.end()) ordered.push_back(Value::string_ref(o.value));
       return Value::list(std::move(ordered));
     }
   }

@@ -21,6 +21,12 @@ Value Value::string(std::string s) {
   return Value(Rep(std::in_place_index<3>, std::make_shared<const std::string>(std::move(s))));
 }
 
+Value Value::string_ref(const std::string& s) {
+  // The aliasing constructor with an empty owner: no control block, and
+  // copies of the value do not count references.
+  return Value(Rep(std::in_place_index<3>, std::shared_ptr<const std::string>(std::shared_ptr<const void>(), &s)));
+}
+
 Value Value::list(std::vector<Value> items) {
   return Value(Rep(std::in_place_index<5>, std::make_shared<const std::vector<Value>>(std::move(items))));
 }

@@ -28,6 +28,10 @@ class Value {
   static Value number(Decimal d) { return Value(Rep(std::in_place_index<2>, d)); }
   static Value number(std::int64_t i) { return number(Decimal::from_int(i)); }
   static Value string(std::string s);
+  /// A string value that refers to `s` without copying or owning it: `s` must
+  /// outlive every copy of the value. For the texts of a loaded model (option
+  /// values), which outlive any assessment made with it.
+  static Value string_ref(const std::string& s);
   static Value date(std::int32_t days_since_epoch) {
     return Value(Rep(std::in_place_index<4>, DateRep{days_since_epoch}));
   }
