@@ -177,6 +177,7 @@ void Assessor::score() {
 
 void Assessor::gates() {
   bool any_fail = false, any_unknown_m = false, any_fire = false, any_unknown_d = false;
+  gate_status_.reserve(m_.gates.size());
   for (const detail::Gate& g : m_.gates) {
     Value w = s_.cond(g.when);
     Status st;

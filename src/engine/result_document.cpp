@@ -618,6 +618,7 @@ void Assessor::summarise(AssessmentSummary& out) const {
   out.total = m_.has_scoring ? to_json(total_) : json::value();
   out.percent = m_.has_scoring ? to_json(percent_value(total_, total_max_)) : json::value();
   out.dimensions.clear();
+  out.dimensions.reserve(m_.dimensions.size());
   for (std::size_t i = 0; i < m_.dimensions.size(); ++i)
     out.dimensions.push_back(dim_[i].applicable ? to_json(dim_[i].score) : json::value());
   out.failed_gates.clear();
