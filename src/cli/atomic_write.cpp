@@ -22,26 +22,45 @@ namespace {
   throw InputError(fmt::format("cannot write {}: {}", path, std::strerror(err)));
 }
 
-/// An output stream buffer over a file descriptor that remembers the errno
-/// of the first failed write (ENOSPC, EFBIG, EIO…).
+/// A buffered output stream buffer over a file descriptor that remembers the
+/// errno of the first failed write (ENOSPC, EFBIG, EIO…). Output goes out in
+/// 64 KiB writes: `zice batch` writes a result per record, and a write(2)
+/// per record cost as much as a tenth of a CSV run, on the thread that keeps
+/// the output in order. Errors surface at the latest when commit() flushes.
 class FdBuf : public std::streambuf {
  public:
+  FdBuf() { setp(buffer_, buffer_ + sizeof buffer_); }
   void attach(int fd) { fd_ = fd; }
   int fd() const { return fd_; }
   int error() const { return error_; }
 
  protected:
   int_type overflow(int_type c) override {
-    if (traits_type::eq_int_type(c, traits_type::eof())) return sync() == 0 ? traits_type::not_eof(c) : c;
-    char ch = traits_type::to_char_type(c);
-    return put(&ch, 1) ? c : traits_type::eof();
+    if (!drain()) return traits_type::eof();
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    *pptr() = traits_type::to_char_type(c);
+    pbump(1);
+    return c;
   }
   std::streamsize xsputn(const char* s, std::streamsize n) override {
-    return put(s, static_cast<std::size_t>(n)) ? n : 0;
+    auto size = static_cast<std::size_t>(n);
+    if (size > static_cast<std::size_t>(epptr() - pptr())) {
+      if (!drain()) return 0;
+      if (size >= sizeof buffer_) return put(s, size) ? n : 0;  // larger than the buffer: straight through
+    }
+    std::memcpy(pptr(), s, size);
+    pbump(static_cast<int>(size));
+    return n;
   }
-  int sync() override { return error_ ? -1 : 0; }
+  int sync() override { return drain() ? 0 : -1; }
 
  private:
+  /// Writes what is buffered; false once any write has failed.
+  bool drain() {
+    auto n = static_cast<std::size_t>(pptr() - pbase());
+    setp(buffer_, buffer_ + sizeof buffer_);
+    return n == 0 ? !error_ : put(buffer_, n);
+  }
   bool put(const char* s, std::size_t n) {
     while (n > 0 && !error_) {
       ssize_t w = ::write(fd_, s, n);
@@ -57,6 +76,7 @@ class FdBuf : public std::streambuf {
   }
   int fd_ = -1;
   int error_ = 0;
+  char buffer_[64 * 1024];
 };
 
 }  // namespace
@@ -92,7 +112,11 @@ AtomicOutput::AtomicOutput(std::string path) : impl_(std::make_unique<Impl>()) {
   }
   std::filesystem::path target(m.path);
   std::filesystem::path dir = target.parent_path();
-  std::string pattern = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  // Appended piece by piece: "." + string trips a false -Wrestrict in GCC 12 at -O3.
+  std::string hidden = ".";
+  hidden += target.filename().string();
+  hidden += ".tmp-XXXXXX";
+  std::string pattern = (dir / hidden).string();
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
   int fd = ::mkstemp(name.data());
