@@ -2,9 +2,10 @@
 // Lines (one answers object per line) or CSV (a header row of question ids);
 // the output is one result per record, in input order, as JSON Lines or CSV.
 //
-// Streaming: the reader hands records to --jobs worker threads through a
-// bounded window, and one writer emits the results in input order, so memory
-// stays flat however long the input is. Ruleset is immutable and shared.
+// Streaming: the reader hands records in chunks to --jobs worker threads
+// through a bounded window, and the results are written in input order (by
+// whichever worker holds the next chunk), so memory stays flat however long
+// the input is. Ruleset is immutable and shared.
 #include <sys/stat.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
