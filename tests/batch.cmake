@@ -2,7 +2,8 @@
 # out), included by tests/CMakeLists.txt after cli.cmake. The checks live in
 # tests/batch_check.py: inputs generated from every shipped example, a bad
 # line or row reported with its line number, exit 1, output order and count,
-# results equal to `zice assess`, and flat memory on 20000 records.
+# results equal to `zice assess`, flat memory on 20000 records, and input order
+# kept across many chunks of records by one and several workers.
 if(NOT TARGET zice_cli)
   return()
 endif()
@@ -12,7 +13,7 @@ if(NOT Python3_Interpreter_FOUND)
   return()
 endif()
 
-foreach(check jsonl csv csv-jsonl strict clean memory)
+foreach(check jsonl csv csv-jsonl strict clean memory order)
   add_test(NAME batch.${check}
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/batch_check.py $<TARGET_FILE:zice_cli>
             ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/batch ${check}

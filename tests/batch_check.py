@@ -244,6 +244,55 @@ def check_memory(zice, src, work):
     print("ok flat memory")
 
 
+def check_order(zice, src, work):
+    """Many chunks: 400 records of varied answers with a bad line every 23rd,
+    by 1 and 3 workers, to a file and to stdout, from a file and from stdin.
+    Every run must give the same bytes, with the results in input order and
+    each bad line reported with its number."""
+    ruleset = "rulesets/miit-zjtx-sme-2022.xml"
+    answers = load(src, "examples/enterprises/miit-zjtx-sme-2022.answers.json")
+    numbers = [k for k, v in answers.items() if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    lines, bad = [], []
+    for i in range(400):
+        if i % 23 == 11:
+            lines.append('{"id": %d, "broken": ' % i)
+            bad.append(i + 1)
+            continue
+        a = dict(answers, id="R%03d" % i)
+        for j, k in enumerate(numbers):
+            a[k] = answers[k] * (0.5 + ((i * 7 + j * 13) % 11) / 10)
+        lines.append(json.dumps(a, ensure_ascii=False))
+    path = os.path.join(work, "order.jsonl")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    outputs = {}
+    for fmt in ("jsonl", "csv"):
+        for jobs in ("1", "3"):
+            out_path = os.path.join(work, "order.%s.%s" % (jobs, fmt))
+            code, _, err = run([zice, "batch", ruleset, path, "-o", out_path, "-f", fmt, "--date", DATE, "--jobs", jobs], src)
+            if code != 1:
+                fail("--jobs %s -f %s: expected exit 1 with bad lines, got %d\n%s" % (jobs, fmt, code, err))
+            check_stderr(err, path, bad, 400 - len(bad), len(bad))
+            with open(out_path, encoding="utf-8") as f:
+                outputs[(fmt, jobs)] = f.read()
+        with open(path, encoding="utf-8") as f:
+            code, out, err = run([zice, "batch", ruleset, "-", "-f", fmt, "--date", DATE, "--jobs", "3"], src, stdin=f.read())
+        if out != outputs[(fmt, "1")]:
+            fail("-f %s: stdin with 3 workers differs from the file with 1" % fmt)
+        if outputs[(fmt, "3")] != outputs[(fmt, "1")]:
+            fail("-f %s: 3 workers give other bytes than 1" % fmt)
+    expected = [i + 1 for i in range(400) if i + 1 not in bad]
+    got = [json.loads(l)["line"] for l in outputs[("jsonl", "1")].splitlines()]
+    if got != expected:
+        fail("results out of input order: %s" % got[:40])
+    rows = outputs[("csv", "1")].splitlines()[1:]
+    if [int(r.split(",")[1]) for r in rows] != expected:
+        fail("CSV rows out of input order")
+    grades = {json.loads(l)["grade"]["id"] for l in outputs[("jsonl", "1")].splitlines()}
+    print("ok %d results in input order, identical for 1 and 3 workers, file and stdin; grades %s" %
+          (len(expected), sorted(grades)))
+
+
 def main():
     zice, src, work, check = sys.argv[1:5]
     zice = os.path.abspath(zice)
@@ -262,6 +311,8 @@ def main():
         check_clean(zice, src, work)
     elif check == "memory":
         check_memory(zice, src, work)
+    elif check == "order":
+        check_order(zice, src, work)
     else:
         fail("unknown check " + check)
 
