@@ -57,6 +57,12 @@ case "$scenario" in
     err_has "cannot write /dev/full: No space left on device"
     run 2 "$zice" batch "$demo" examples/batch/innovation-demo.jsonl -o /dev/full
     err_has "cannot write /dev/full: No space left on device"
+    # Standard output redirected to the full device (batch buffers it itself):
+    # the same clear error, not a silent success.
+    "$zice" batch "$demo" examples/batch/innovation-demo.jsonl >/dev/full 2>"$tmp/err" </dev/null
+    got=$?
+    [ "$got" -eq 2 ] || fail "batch >/dev/full: expected exit 2, got $got ($(head -c 400 "$tmp/err"))"
+    err_has "cannot write (the results|to standard output)"
     # /dev/null works like any device.
     run 0 "$zice" assess "$demo" "$answers" -o /dev/null
     ;;

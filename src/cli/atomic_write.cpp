@@ -156,6 +156,22 @@ void AtomicOutput::commit() {
   m.committed = true;
 }
 
+struct FdOutput::Impl {
+  FdBuf buf;
+  std::ostream out{&buf};
+};
+
+FdOutput::FdOutput(int fd) : impl_(std::make_unique<Impl>()) { impl_->buf.attach(fd); }
+
+FdOutput::~FdOutput() { flush(); }
+
+std::ostream& FdOutput::stream() { return impl_->out; }
+
+bool FdOutput::flush() {
+  impl_->out.flush();
+  return impl_->buf.error() == 0 && impl_->out.good();
+}
+
 void write_file_atomically(const std::string& path, std::string_view text) {
   AtomicOutput out(path);
   out.stream().write(text.data(), static_cast<std::streamsize>(text.size()));

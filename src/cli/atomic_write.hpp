@@ -35,4 +35,24 @@ class AtomicOutput {
 /// Writes `text` to `path` atomically (see above). Throws InputError.
 void write_file_atomically(const std::string& path, std::string_view text);
 
+/// A stream over an open file descriptor (not owned, not closed) with the same
+/// 64 KiB buffer as AtomicOutput: for standard output redirected to a file or
+/// pipe, where std::cout hands every large result to write(2) on its own.
+/// The destructor flushes; check flush() to see write errors.
+class FdOutput {
+ public:
+  explicit FdOutput(int fd);
+  ~FdOutput();
+  FdOutput(const FdOutput&) = delete;
+  FdOutput& operator=(const FdOutput&) = delete;
+
+  std::ostream& stream();
+  /// Writes what is buffered; false when any write has failed.
+  bool flush();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 }  // namespace zice::cli

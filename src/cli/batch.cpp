@@ -593,10 +593,18 @@ int run(const po::variables_map& vm) {
   // A file output is written atomically: complete after a successful run,
   // untouched (no partial file) after an error.
   std::optional<AtomicOutput> ofile;
+  std::optional<FdOutput> piped;
   std::ostream* out = &std::cout;
   if (!output.empty() && output != "-") {
     ofile.emplace(output);
     out = &ofile->stream();
+  } else if (::isatty(STDOUT_FILENO) != 1) {
+    // Redirected to a file or pipe: 64 KiB writes (std::cout made one or two
+    // write(2) calls per JSON Lines result). A terminal keeps std::cout, which
+    // shows each result as its line is complete.
+    std::cout.flush();
+    piped.emplace(STDOUT_FILENO);
+    out = &piped->stream();
   }
 
   Batch batch(*rs, opt, limits.answers, name, in_format == "csv", out_format == "csv");
