@@ -98,6 +98,10 @@ def main():
                 runs[fmt, jobs].append(run_batch(o.build, zjtx_xml, thr, jobs, fmt))
     wall = {k: statistics.median(r[0] for r in runs[k]) for k in runs}
     cpu = {k: statistics.median(r[1] for r in runs[k]) for k in runs}
+    # --jobs 2 ÷ --jobs 1 from the runs of one repetition (run back to back),
+    # then the median over repetitions: paired like BM_PairedZjtx2022, so a
+    # slow spell of the machine enters one pair rather than one side's median.
+    speedup = {f: statistics.median(a[0] / b[0] for a, b in zip(runs[f, 1], runs[f, 2])) for f in fmts}
     mem_small = max(r[2] for r in runs['jsonl', 2])
 
     mem_path = os.path.join(o.data, f'batch-memory-{o.memory_records}.jsonl')
@@ -171,7 +175,9 @@ def main():
             '—', '—')
         row('4/5a', f'batch --jobs 1{opt} ÷ parse floor',
             f'{j1c / floor * 100:.1f} % (CPU), {j1 / floor * 100:.1f} % (wall)', '≥ 50 %', ok(j1c / floor >= 0.5))
-        row('4', f'batch{opt} --jobs 2 ÷ --jobs 1 (wall)', f'{j2 / j1:.2f}×', '≥ 1.7×', ok(j2 / j1 >= 1.7))
+        pairs = ', '.join(f'{a[0] / b[0]:.2f}' for a, b in zip(runs[fmt, 1], runs[fmt, 2]))
+        row('4', f'batch{opt} --jobs 2 ÷ --jobs 1 (wall; median of the {len(runs[fmt, 1])} paired runs: {pairs})',
+            f'{speedup[fmt]:.2f}×', '≥ 1.7×', ok(speedup[fmt] >= 1.7))
 
     per_load = {s: med[f'Load/synthetic-{s}']['ns_per_question'] * 1e6 for s in SIZES}
     per_assess = {s: med[f'AssessSynthetic/{s}/analyse:0']['ns_per_question'] * 1e6 for s in SIZES}
